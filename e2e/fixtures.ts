@@ -1,0 +1,100 @@
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+
+/** The keys of the config schema that the tests touch, as the controls' ids name them. */
+export type ControlKey =
+  | 'dataset'
+  | 'generatorLayers'
+  | 'discriminatorLayers'
+  | 'noiseDimension'
+  | 'noiseSigma'
+  | 'generatorLearningRate'
+  | 'discriminatorLearningRate'
+  | 'batchSize'
+  | 'discriminatorSteps'
+  | 'seed'
+  | 'backend'
+  | 'kernelBandwidth';
+
+/** A page object for the playground: what a user sees and does, nothing about its internals. */
+export class PlaygroundPage {
+  readonly consoleErrors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => this.consoleErrors.push(`uncaught: ${error.message}`));
+  }
+
+  /** Opens the app with a hash and waits until the worker has built the first model. */
+  async open(hash = ''): Promise<void> {
+    await this.page.goto(`/${hash === '' ? '' : `#${hash}`}`);
+    await expect(this.backend).not.toHaveAttribute('data-backend', '');
+    await expect(this.playButton).toBeEnabled();
+  }
+
+  get playButton(): Locator {
+    return this.page.getByRole('button', { name: 'Play' });
+  }
+  get pauseButton(): Locator {
+    return this.page.getByRole('button', { name: 'Pause' });
+  }
+  get backend(): Locator {
+    return this.page.getByTestId('backend');
+  }
+  get distribution(): Locator {
+    return this.page.getByTestId('distribution-plot');
+  }
+  get lossChart(): Locator {
+    return this.page.getByTestId('loss-chart');
+  }
+  get mmdChart(): Locator {
+    return this.page.getByTestId('mmd-chart');
+  }
+  get linkFixes(): Locator {
+    return this.page.getByTestId('link-fixes');
+  }
+  control(key: ControlKey): Locator {
+    return this.page.locator(`#control-${key}`);
+  }
+
+  async iteration(): Promise<number> {
+    const text = (await this.page.getByTestId('iteration').textContent()) ?? '';
+    return Number(text.replace(/,/g, ''));
+  }
+
+  async waitForIteration(atLeast: number, timeout = 30_000): Promise<void> {
+    await expect.poll(() => this.iteration(), { timeout }).toBeGreaterThanOrEqual(atLeast);
+  }
+
+  async numberAttribute(locator: Locator, name: string): Promise<number> {
+    return Number(await locator.getAttribute(name));
+  }
+
+  /** Types a value into a control and commits it (Enter), as a user would. */
+  async setControl(key: ControlKey, value: string): Promise<void> {
+    const control = this.control(key);
+    if ((await control.evaluate((element) => element.tagName)) === 'SELECT') {
+      await control.selectOption(value);
+    } else {
+      await control.fill(value);
+      await control.press('Enter');
+    }
+  }
+
+  /** The hash parameters of the current URL. */
+  hashParams(): URLSearchParams {
+    return new URLSearchParams(new URL(this.page.url()).hash.slice(1));
+  }
+}
+
+export const test = base.extend<{ playground: PlaygroundPage }>({
+  playground: async ({ page }, use) => {
+    const playground = new PlaygroundPage(page);
+    await use(playground);
+    // Every test also asserts that the page logged no error and threw nothing.
+    expect(playground.consoleErrors, 'console errors').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,188 @@
+import { expect, test } from './fixtures';
+
+test.describe('GAN Playground', () => {
+  test('loads without console errors and picks WASM automatically, saying why', async ({
+    playground,
+  }) => {
+    await playground.open();
+    await expect(playground.page).toHaveTitle('GAN Playground');
+    await expect(playground.backend).toHaveAttribute('data-backend', 'wasm');
+    // Chromium here only has a software WebGPU adapter, which the automatic choice skips.
+    await expect(playground.backend).toContainText('WASM');
+    await expect(playground.backend).toContainText(
+      /WebGPU (is a software fallback|has no adapter)/,
+    );
+    await expect(playground.distribution).toHaveAttribute('data-generated-count', '512');
+    expect(await playground.iteration()).toBe(0);
+  });
+
+  test('play trains: the counter rises, the curves gain points, the points move', async ({
+    playground,
+  }) => {
+    await playground.open();
+    const digestBefore = await playground.distribution.getAttribute('data-generated-digest');
+    const lossPointsBefore = await playground.numberAttribute(playground.lossChart, 'data-points');
+    await playground.playButton.click();
+    await playground.waitForIteration(50);
+    await expect
+      .poll(() => playground.numberAttribute(playground.lossChart, 'data-points'))
+      .toBeGreaterThan(lossPointsBefore + 5);
+    await expect
+      .poll(() => playground.numberAttribute(playground.mmdChart, 'data-points'))
+      .toBeGreaterThan(3);
+    await expect(playground.distribution).not.toHaveAttribute(
+      'data-generated-digest',
+      digestBefore ?? '',
+    );
+    const rate = Number(await playground.page.getByTestId('steps-per-second').textContent());
+    expect(rate).toBeGreaterThan(1);
+    // The loss chart draws one path per network, each with as many points as the history holds.
+    const paths = playground.lossChart.locator('path[data-points]');
+    await expect(paths).toHaveCount(2);
+
+    await playground.pauseButton.click();
+    await expect(playground.playButton).toBeVisible();
+    const paused = await playground.iteration();
+    await playground.page.waitForTimeout(600);
+    expect(await playground.iteration()).toBe(paused);
+  });
+
+  test('step runs exactly one iteration; reset starts again from zero', async ({ playground }) => {
+    await playground.open();
+    await playground.page.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => playground.iteration()).toBe(1);
+    await playground.page.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => playground.iteration()).toBe(2);
+    await playground.page.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => playground.iteration()).toBe(0);
+  });
+
+  test('editing controls updates the URL, and that URL restores them in a new page', async ({
+    playground,
+    browser,
+  }) => {
+    await playground.open();
+    const historyLength = await playground.page.evaluate(() => window.history.length);
+    const edits = {
+      generatorLayers: '32,16',
+      discriminatorLayers: '48',
+      noiseDimension: '3',
+      noiseSigma: '0.5',
+      generatorLearningRate: '0.002',
+      discriminatorLearningRate: '0.0005',
+      batchSize: '128',
+      discriminatorSteps: '2',
+      seed: '7',
+      kernelBandwidth: '0.8',
+    } as const;
+    for (const [key, value] of Object.entries(edits)) {
+      await playground.setControl(key as keyof typeof edits, value);
+    }
+    await playground.setControl('dataset', 'grid-25');
+    await expect
+      .poll(() => Object.fromEntries(playground.hashParams()))
+      .toEqual({
+        v: '1',
+        data: 'grid-25',
+        g: '32,16',
+        d: '48',
+        z: '3',
+        sigma: '0.5',
+        lrG: '0.002',
+        lrD: '0.0005',
+        batch: '128',
+        k: '2',
+        seed: '7',
+        h: '0.8',
+      });
+    // Edits replace the history entry instead of adding one per keystroke.
+    expect(await playground.page.evaluate(() => window.history.length)).toBe(historyLength);
+
+    const url = playground.page.url();
+    const colleague = await browser.newPage();
+    const other = new (playground.constructor as typeof import('./fixtures').PlaygroundPage)(
+      colleague,
+    );
+    await colleague.goto(url);
+    await expect(other.backend).not.toHaveAttribute('data-backend', '');
+    for (const [key, value] of Object.entries(edits)) {
+      await expect(other.control(key as keyof typeof edits)).toHaveValue(value);
+    }
+    await expect(other.control('dataset')).toHaveValue('grid-25');
+    await expect(other.linkFixes).toHaveCount(0);
+    expect(other.consoleErrors).toEqual([]);
+    await colleague.close();
+  });
+
+  test('a hostile link is repaired, every fix is listed, and the app still trains', async ({
+    playground,
+  }) => {
+    const junk = 'x'.repeat(100_000);
+    await playground.open(
+      `lrG=abc&g=99999999&sigma=-1&bogus=1&d=1,2,3,4,5,6,7,8,9,10&batch=%ZZ&data=<script>alert(1)</script>&pad=${junk}`,
+    );
+    await expect(playground.linkFixes).toBeVisible();
+    for (const key of ['lrG', 'g', 'sigma', 'bogus', 'd', 'batch', 'data', 'link']) {
+      await expect(playground.linkFixes.locator(`li[data-key="${key}"]`)).toHaveCount(1);
+    }
+    await expect(playground.linkFixes).toContainText('not a number');
+    await expect(playground.control('generatorLearningRate')).toHaveValue('0.001');
+    await expect(playground.control('generatorLayers')).toHaveValue('512');
+    await expect(playground.control('noiseSigma')).toHaveValue('0.01');
+    await expect(playground.control('discriminatorLayers')).toHaveValue('1,2,3,4,5,6,7,8');
+    await expect(playground.control('dataset')).toHaveValue('ring-8');
+    // The repaired config is what the URL now says.
+    expect(playground.hashParams().get('lrG')).toBeNull();
+    expect(playground.hashParams().get('sigma')).toBe('0.01');
+    expect(playground.page.url().length).toBeLessThan(300);
+
+    await playground.playButton.click();
+    await playground.waitForIteration(5);
+    await playground.page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(playground.linkFixes).toHaveCount(0);
+  });
+
+  test('a value typed into a control is repaired with a note', async ({ playground }) => {
+    await playground.open();
+    await playground.setControl('batchSize', '100000');
+    await expect(playground.control('batchSize')).toHaveValue('2048');
+    await expect(playground.page.locator('#control-batchSize-note')).toContainText(
+      'maximum is 2048',
+    );
+    expect(playground.hashParams().get('batch')).toBe('2048');
+  });
+
+  test('a 1-D data set is drawn as histograms', async ({ playground }) => {
+    await playground.open('data=gaussian-1d&g=16&d=16');
+    await expect(playground.distribution).toHaveAttribute('data-dimension', '1');
+    const barHeights = await playground.distribution
+      .locator('svg rect')
+      .evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('height'))));
+    expect(barHeights.length).toBeGreaterThan(10);
+    expect(barHeights.filter((height) => height > 0).length).toBeGreaterThan(5);
+    await playground.playButton.click();
+    await playground.waitForIteration(20);
+  });
+
+  test('backend=webgpu runs a few steps on WebGPU and says so', async ({ playground }) => {
+    // A small model: the software WebGPU adapter here is slow, and this test is about the path.
+    await playground.open('backend=webgpu&g=8&d=8&batch=32');
+    await expect(playground.backend).toHaveAttribute('data-backend', 'webgpu', { timeout: 30_000 });
+    await expect(playground.backend).toContainText('WebGPU was requested');
+    await playground.playButton.click();
+    await playground.waitForIteration(3, 45_000);
+    await expect
+      .poll(() => playground.numberAttribute(playground.lossChart, 'data-points'))
+      .toBeGreaterThan(0);
+  });
+
+  test('copy link puts the current URL on the clipboard', async ({ playground, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await playground.open('sigma=2');
+    await playground.page.getByRole('button', { name: 'Copy link' }).click();
+    await expect(playground.page.getByText('Link copied')).toBeVisible();
+    const copied = await playground.page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(playground.page.url());
+    expect(copied).toContain('sigma=2');
+  });
+});

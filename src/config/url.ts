@@ -1,0 +1,251 @@
+/**
+ * The configuration <-> URL hash mapping, and the repair of any value that does not satisfy the
+ * schema. Nothing here throws: every bad input becomes a valid value plus a `ConfigFix` that says
+ * what was given, what is used instead, and why.
+ */
+import {
+  type ChoiceField,
+  CONFIG_KEYS,
+  type ConfigKey,
+  configSchema,
+  defaultConfig,
+  FIELDS,
+  type Field,
+  LAYERS,
+  type LayersField,
+  type NumberField,
+  type PlaygroundConfig,
+  SCHEMA_VERSION,
+} from './schema';
+
+/** URL key of the schema version. */
+export const VERSION_KEY = 'v';
+/** Longest hash read; a real config link is a few hundred characters. */
+export const MAX_HASH_LENGTH = 2000;
+const MAX_SHOWN_LENGTH = 40;
+
+/** One value the app could not use as given. */
+export interface ConfigFix {
+  /** URL key (or a pseudo key such as "link") the fix is about. */
+  key: string;
+  /** What was given, shortened for display. */
+  given: string;
+  /** What is used instead ("" when the entry is ignored). */
+  used: string;
+  /** Why, in one sentence. */
+  reason: string;
+}
+
+export interface DecodedConfig {
+  config: PlaygroundConfig;
+  fixes: ConfigFix[];
+}
+
+type Repaired<T> = { value: T; reason?: string };
+
+function shorten(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > MAX_SHOWN_LENGTH ? `${oneLine.slice(0, MAX_SHOWN_LENGTH)}…` : oneLine;
+}
+
+const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** Strict decimal parse: "", "abc", "0x10", "1,5" and "Infinity" are not numbers here. */
+function parseNumber(raw: string): number {
+  const text = raw.trim();
+  return NUMBER_PATTERN.test(text) ? Number(text) : Number.NaN;
+}
+
+function repairNumber(field: NumberField, value: number, shown: string): Repaired<number> {
+  if (!Number.isFinite(value)) {
+    return {
+      value: field.default,
+      reason: `“${shown}” is not a number; using the default ${field.default}.`,
+    };
+  }
+  let fixed = value;
+  const reasons: string[] = [];
+  if (field.integer && !Number.isInteger(fixed)) {
+    fixed = Math.round(fixed);
+    reasons.push(`must be a whole number`);
+  }
+  if (fixed < field.min) {
+    fixed = field.min;
+    reasons.push(`the minimum is ${field.min}`);
+  } else if (fixed > field.max) {
+    fixed = field.max;
+    reasons.push(`the maximum is ${field.max}`);
+  }
+  const parsed = field.schema.safeParse(fixed);
+  if (!parsed.success) {
+    return { value: field.default, reason: `${parsed.error.issues[0]?.message ?? 'invalid'}.` };
+  }
+  if (reasons.length === 0) return { value: fixed };
+  return { value: fixed, reason: `${capitalise(reasons.join('; '))}; using ${fixed}.` };
+}
+
+function repairLayers(field: LayersField, raw: string): Repaired<number[]> {
+  const parts = raw.split(',').map((part) => part.trim());
+  const fallback = [...field.default];
+  if (raw.trim() === '' || parts.some((part) => !Number.isFinite(parseNumber(part)))) {
+    return {
+      value: fallback,
+      reason: `“${shorten(raw)}” is not a comma-separated list of layer sizes; using ${fallback.join(',')}.`,
+    };
+  }
+  const reasons: string[] = [];
+  let sizes = parts.map(parseNumber);
+  if (sizes.length > LAYERS.maxLayers) {
+    reasons.push(`at most ${LAYERS.maxLayers} hidden layers`);
+    sizes = sizes.slice(0, LAYERS.maxLayers);
+  }
+  if (sizes.some((size) => !Number.isInteger(size))) {
+    reasons.push('layer sizes are whole numbers');
+    sizes = sizes.map(Math.round);
+  }
+  if (sizes.some((size) => size < LAYERS.minUnits || size > LAYERS.maxUnits)) {
+    reasons.push(`each layer has ${LAYERS.minUnits}–${LAYERS.maxUnits} units`);
+    sizes = sizes.map((size) => Math.min(LAYERS.maxUnits, Math.max(LAYERS.minUnits, size)));
+  }
+  if (reasons.length === 0) return { value: sizes };
+  return { value: sizes, reason: `${capitalise(reasons.join('; '))}; using ${sizes.join(',')}.` };
+}
+
+function repairChoice<T extends string>(field: ChoiceField<T>, raw: string): Repaired<T> {
+  const wanted = raw.trim().toLowerCase();
+  const match = field.options.find((option) => option.toLowerCase() === wanted);
+  if (match !== undefined) return { value: match };
+  return {
+    value: field.default,
+    reason: `“${shorten(raw)}” is not one of ${field.options.join(', ')}; using ${field.default}.`,
+  };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Reads one value from its text form (URL or text input), repairing it when needed. */
+export function parseValue<K extends ConfigKey>(
+  key: K,
+  raw: string,
+): Repaired<PlaygroundConfig[K]> {
+  const field: Field = FIELDS[key];
+  switch (field.kind) {
+    case 'number':
+      return repairNumber(field, parseNumber(raw), shorten(raw)) as Repaired<PlaygroundConfig[K]>;
+    case 'layers':
+      return repairLayers(field, raw) as Repaired<PlaygroundConfig[K]>;
+    case 'choice':
+      return repairChoice(field as ChoiceField<string>, raw) as Repaired<PlaygroundConfig[K]>;
+    default: {
+      const unreachable: never = field;
+      return unreachable;
+    }
+  }
+}
+
+/** The text form of a value, as written in the URL and shown in text inputs. */
+export function formatValue<K extends ConfigKey>(_key: K, value: PlaygroundConfig[K]): string {
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+/** Config → hash text (without "#"): the version, then every value that differs from its default. */
+export function encodeConfig(config: PlaygroundConfig): string {
+  const defaults = defaultConfig();
+  const params = [`${VERSION_KEY}=${SCHEMA_VERSION}`];
+  for (const key of CONFIG_KEYS) {
+    const text = formatValue(key, config[key]);
+    if (text !== formatValue(key, defaults[key])) {
+      params.push(`${FIELDS[key].urlKey}=${encodeURIComponent(text).replace(/%2C/g, ',')}`);
+    }
+  }
+  return params.join('&');
+}
+
+const KEY_BY_URL_KEY = new Map<string, ConfigKey>(
+  CONFIG_KEYS.map((key) => [FIELDS[key].urlKey.toLowerCase(), key]),
+);
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Hash text (with or without "#") → a valid config and the list of fixes made. Missing keys take
+ * their defaults silently; everything else that is not used as given is reported.
+ */
+export function decodeHash(hash: string): DecodedConfig {
+  const config = defaultConfig();
+  const fixes: ConfigFix[] = [];
+  let text = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (text.length > MAX_HASH_LENGTH) {
+    fixes.push({
+      key: 'link',
+      given: `${text.length.toLocaleString('en')} characters`,
+      used: `the first ${MAX_HASH_LENGTH.toLocaleString('en')}`,
+      reason: `The link is too long to be a configuration; only its first ${MAX_HASH_LENGTH.toLocaleString('en')} characters were read.`,
+    });
+    text = text.slice(0, MAX_HASH_LENGTH);
+    const lastSeparator = text.lastIndexOf('&');
+    if (lastSeparator > 0) text = text.slice(0, lastSeparator);
+  }
+  const seen = new Set<string>();
+  for (const pair of text.split('&')) {
+    if (pair === '') continue;
+    const separator = pair.indexOf('=');
+    const rawKey = safeDecode(separator === -1 ? pair : pair.slice(0, separator));
+    const rawValue = separator === -1 ? '' : safeDecode(pair.slice(separator + 1));
+    if (rawKey.toLowerCase() === VERSION_KEY) {
+      if (rawValue !== String(SCHEMA_VERSION)) {
+        fixes.push({
+          key: VERSION_KEY,
+          given: shorten(rawValue),
+          used: String(SCHEMA_VERSION),
+          reason: `Unknown schema version; the link was read as version ${SCHEMA_VERSION}.`,
+        });
+      }
+      continue;
+    }
+    const key = KEY_BY_URL_KEY.get(rawKey.toLowerCase());
+    if (key === undefined) {
+      fixes.push({
+        key: shorten(rawKey),
+        given: shorten(rawValue),
+        used: '',
+        reason: 'Unknown setting; ignored.',
+      });
+      continue;
+    }
+    const urlKey = FIELDS[key].urlKey;
+    if (seen.has(key)) {
+      fixes.push({
+        key: urlKey,
+        given: shorten(rawValue),
+        used: formatValue(key, config[key]),
+        reason: 'Given more than once; the first value is used.',
+      });
+      continue;
+    }
+    seen.add(key);
+    const repaired = parseValue(key, rawValue);
+    (config as Record<ConfigKey, unknown>)[key] = repaired.value;
+    if (repaired.reason !== undefined) {
+      fixes.push({
+        key: urlKey,
+        given: shorten(rawValue),
+        used: formatValue(key, repaired.value),
+        reason: repaired.reason,
+      });
+    }
+  }
+  // Belt and braces: the repaired config must satisfy the schema; if it somehow does not, the
+  // defaults are always valid.
+  const checked = configSchema.safeParse(config);
+  if (!checked.success) return { config: defaultConfig(), fixes };
+  return { config: checked.data, fixes };
+}

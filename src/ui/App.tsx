@@ -1,0 +1,266 @@
+import { useState } from 'react';
+import { dataDimension } from '../config/schema';
+import type { ConfigFix } from '../config/url';
+import { BACKEND_LABELS } from '../worker/protocol';
+import { ChartCard } from './charts/ChartCard';
+import { DistributionPlot } from './charts/DistributionPlot';
+import { LineChart } from './charts/LineChart';
+import { COLOURS } from './charts/palette';
+import { ControlPanel } from './controls/ControlPanel';
+import { useConfig } from './useConfig';
+import { type TrainerControls, type TrainerState, useTrainer } from './useTrainer';
+
+export function App() {
+  const { config, linkFixes, setValue, dismissLinkFixes } = useConfig();
+  const [trainer, controls] = useTrainer(config);
+  const [logMmd, setLogMmd] = useState(false);
+  const snapshot = trainer.snapshot;
+  // Until the first snapshot of a new data set arrives, the plot keeps the previous run's points.
+  const dimension = snapshot?.dimension ?? dataDimension(config);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div>
+          <h1>GAN Playground</h1>
+          <p className="tagline">
+            Watch a generator learn to imitate data, live, while a discriminator tells it how.
+          </p>
+        </div>
+        <CopyLinkButton />
+      </header>
+
+      {linkFixes.length > 0 && <FixesBanner fixes={linkFixes} onDismiss={dismissLinkFixes} />}
+      {trainer.error !== null && (
+        <div className="banner banner-error" role="alert" data-testid="error">
+          <p>{trainer.error}</p>
+          <button type="button" onClick={controls.dismissError}>
+            Dismiss
+          </button>
+        </div>
+      )}
+
+      <Toolbar state={trainer} controls={controls} />
+
+      <main className="workspace">
+        <ControlPanel config={config} onChange={setValue} />
+        <div className="charts">
+          <ChartCard
+            title="Real vs generated"
+            info="Blue points are samples of the real distribution; orange points are the generator's output for a fixed batch of noise. Training succeeds when the orange cloud covers the blue one, every mode included."
+            legend={[
+              { label: 'real', colour: COLOURS.real },
+              { label: 'generated', colour: COLOURS.generated },
+            ]}
+            testId="distribution-plot"
+            data={{
+              'data-dimension': dimension,
+              'data-iteration': snapshot?.iteration ?? 0,
+              'data-generated-digest': snapshot ? digest(snapshot.generated) : '',
+              'data-generated-count': snapshot ? snapshot.generated.length / dimension : 0,
+            }}
+            aspect={dimension === 2 ? 1 : 0.62}
+          >
+            {(size) =>
+              snapshot ? (
+                <DistributionPlot
+                  size={size}
+                  dimension={snapshot.dimension}
+                  real={snapshot.real}
+                  generated={snapshot.generated}
+                />
+              ) : (
+                <p className="placeholder">Starting the training worker…</p>
+              )
+            }
+          </ChartCard>
+          <div className="curves">
+            <ChartCard
+              title="Losses"
+              info="The discriminator's loss on real and generated samples and the generator's non-saturating loss, averaged over each stretch of iterations. At the game's equilibrium D outputs ½ everywhere: L_D → 2·ln 2 ≈ 1.39 and L_G → ln 2 ≈ 0.69."
+              legend={[
+                { label: 'discriminator', colour: COLOURS.discriminator },
+                { label: 'generator', colour: COLOURS.generator },
+              ]}
+              testId="loss-chart"
+              data={{ 'data-points': trainer.history.generatorLoss.x.length }}
+            >
+              {(size) => (
+                <LineChart
+                  size={size}
+                  xLabel="iteration"
+                  yLabel="loss"
+                  lines={[
+                    {
+                      label: 'discriminator',
+                      colour: COLOURS.discriminator,
+                      series: trainer.history.discriminatorLoss,
+                    },
+                    {
+                      label: 'generator',
+                      colour: COLOURS.generator,
+                      series: trainer.history.generatorLoss,
+                    },
+                  ]}
+                />
+              )}
+            </ChartCard>
+            <ChartCard
+              title={`Gaussian-kernel MMD² (h = ${trainer.history.kernelBandwidth || config.kernelBandwidth})`}
+              info="The squared maximum mean discrepancy between the plotted real and generated samples, with the kernel k(x,y) = exp(−‖x−y‖²/2h²) (unbiased estimate, Gretton et al. 2012). It falls towards 0 as the two distributions become indistinguishable to the kernel."
+              legend={[{ label: 'MMD²', colour: COLOURS.mmd }]}
+              testId="mmd-chart"
+              data={{
+                'data-points': trainer.history.mmdSquared.x.length,
+                'data-latest': snapshot ? snapshot.mmdSquared.toPrecision(4) : '',
+              }}
+              actions={
+                <label className="chart-toggle">
+                  <input
+                    type="checkbox"
+                    checked={logMmd}
+                    onChange={(event) => setLogMmd(event.currentTarget.checked)}
+                  />
+                  log scale
+                </label>
+              }
+            >
+              {(size) => (
+                <LineChart
+                  size={size}
+                  xLabel="iteration"
+                  yLabel="MMD²"
+                  logY={logMmd}
+                  lines={[
+                    { label: 'MMD²', colour: COLOURS.mmd, series: trainer.history.mmdSquared },
+                  ]}
+                />
+              )}
+            </ChartCard>
+          </div>
+        </div>
+      </main>
+      <footer className="app-footer">
+        Everything runs in your browser. The whole setup lives in the link: share it to reproduce
+        this experiment.
+      </footer>
+    </div>
+  );
+}
+
+/** A short fingerprint of the first generated points, so tests can see the points move. */
+function digest(points: Float32Array): string {
+  let sum = 0;
+  for (let i = 0; i < Math.min(points.length, 64); i++) sum += (points[i] as number) * (i + 1);
+  return sum.toFixed(5);
+}
+
+function Toolbar({ state, controls }: { state: TrainerState; controls: TrainerControls }) {
+  const snapshot = state.snapshot;
+  const running = snapshot?.running ?? false;
+  const ready = !state.starting && snapshot !== null;
+  return (
+    <section className="toolbar" aria-label="Training">
+      <div className="buttons">
+        <button
+          type="button"
+          className="primary"
+          disabled={!ready}
+          onClick={running ? controls.pause : controls.play}
+        >
+          {running ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" disabled={!ready} onClick={controls.step}>
+          Step
+        </button>
+        <button type="button" disabled={!ready} onClick={controls.reset}>
+          Reset
+        </button>
+      </div>
+      <dl className="stats">
+        <div>
+          <dt>Iteration</dt>
+          <dd data-testid="iteration">{(snapshot?.iteration ?? 0).toLocaleString('en')}</dd>
+        </div>
+        <div>
+          <dt>Iterations/s</dt>
+          <dd data-testid="steps-per-second">{(snapshot?.stepsPerSecond ?? 0).toFixed(1)}</dd>
+        </div>
+        <div className="backend">
+          <dt>Backend</dt>
+          <dd data-testid="backend" data-backend={state.backend?.name ?? ''}>
+            {state.backend ? BACKEND_LABELS[state.backend.name] : 'choosing…'}
+            {state.backend && <span className="backend-reason">{state.backend.reason}</span>}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+function FixesBanner({ fixes, onDismiss }: { fixes: ConfigFix[]; onDismiss: () => void }) {
+  return (
+    <div className="banner banner-warning" role="alert" data-testid="link-fixes">
+      <div>
+        <p>
+          <strong>
+            {fixes.length === 1 ? 'One value' : `${fixes.length} values`} in this link could not be
+            used as given:
+          </strong>
+        </p>
+        <ul>
+          {fixes.map((fix, i) => (
+            // Fixes can repeat a key (e.g. an unknown key given twice); the index keeps keys unique.
+            // biome-ignore lint/suspicious/noArrayIndexKey: the list is static once shown.
+            <li key={i} data-key={fix.key}>
+              <code>{fix.key}</code>
+              {fix.given !== '' && (
+                <>
+                  {' '}
+                  = <code>{fix.given}</code>
+                </>
+              )}
+              : {fix.reason}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <button type="button" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+function CopyLinkButton() {
+  const [status, setStatus] = useState<'idle' | 'copied' | 'manual'>('idle');
+  const copy = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setStatus('copied');
+    } catch {
+      setStatus('manual');
+    }
+    window.setTimeout(() => setStatus('idle'), 4000);
+  };
+  return (
+    <div className="copy-link">
+      <button type="button" onClick={() => void copy()}>
+        Copy link
+      </button>
+      <span role="status" className="copy-status">
+        {status === 'copied' && 'Link copied: it reproduces this setup.'}
+        {status === 'manual' && (
+          <>
+            Copy it from here:{' '}
+            <input
+              readOnly
+              value={window.location.href}
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          </>
+        )}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { extent, line, scaleLinear, scaleLog } from 'd3';
+import { useMemo } from 'react';
+import type { Size } from '../useElementSize';
+import type { Series } from '../useTrainer';
+import { Axis } from './Axis';
+import { MARGIN } from './palette';
+
+export interface LineSeries {
+  label: string;
+  colour: string;
+  series: Series;
+}
+
+interface LineChartProps {
+  size: Size;
+  lines: readonly LineSeries[];
+  xLabel: string;
+  yLabel: string;
+  /** Logarithmic y axis; values ≤ 0 are drawn at the axis floor. */
+  logY?: boolean;
+}
+
+/** Curves over training iterations: d3 computes scales and path strings, React renders. */
+export function LineChart({ size, lines, xLabel, yLabel, logY = false }: LineChartProps) {
+  const width = Math.max(10, size.width - MARGIN.left - MARGIN.right);
+  const height = Math.max(10, size.height - MARGIN.top - MARGIN.bottom);
+  const { x, y, paths } = useMemo(() => {
+    const xs = lines.flatMap((l) => l.series.x);
+    const ys = lines.flatMap((l) => l.series.y).filter(Number.isFinite);
+    const [x0 = 0, x1 = 1] = extent(xs);
+    const x = scaleLinear([x0, Math.max(x1, x0 + 1)], [0, width]);
+    let y:
+      | ReturnType<typeof scaleLinear<number, number>>
+      | ReturnType<typeof scaleLog<number, number>>;
+    if (logY) {
+      const positive = ys.filter((v) => v > 0);
+      const [lo = 1e-4, hi = 1] = extent(positive);
+      y = scaleLog([Math.max(lo, 1e-8), Math.max(hi, lo * 10)], [height, 0]).nice();
+    } else {
+      const [lo = 0, hi = 1] = extent(ys);
+      const pad = (hi - lo) * 0.05 || 0.5;
+      y = scaleLinear([Math.min(0, lo - pad), hi + pad], [height, 0]).nice();
+    }
+    const floor = y.domain()[0] as number;
+    const paths = lines.map((l) => {
+      const iterations = l.series.x;
+      const path = line<number>()
+        .defined((v) => Number.isFinite(v))
+        .x((_, i) => x(iterations[i] ?? 0))
+        .y((v) => y(logY ? Math.max(v, floor) : v));
+      return path(l.series.y) ?? '';
+    });
+    return { x, y, paths };
+  }, [lines, width, height, logY]);
+
+  return (
+    <svg width={size.width} height={size.height} role="img" aria-label={`${yLabel} over ${xLabel}`}>
+      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+        <Axis scale={x} orientation="bottom" offset={height} gridLength={height} label={xLabel} />
+        <Axis scale={y} orientation="left" offset={0} gridLength={width} label={yLabel} />
+        {lines.map((l, i) => (
+          <path
+            key={l.label}
+            d={paths[i]}
+            fill="none"
+            stroke={l.colour}
+            strokeWidth={1.8}
+            strokeLinejoin="round"
+            data-points={l.series.x.length}
+          />
+        ))}
+      </g>
+    </svg>
+  );
+}

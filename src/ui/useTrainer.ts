@@ -1,0 +1,187 @@
+import * as Comlink from 'comlink';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PlaygroundConfig } from '../config/schema';
+import {
+  type BackendInfo,
+  PROTOCOL_VERSION,
+  type Snapshot,
+  type TrainerWorkerApi,
+  type WorkerEvent,
+} from '../worker/protocol';
+
+/** Longest history kept per series; past it every other point is dropped (old detail thins out). */
+const MAX_HISTORY_POINTS = 4000;
+
+/** A growing series of (iteration, value) points for a line chart. */
+export interface Series {
+  x: number[];
+  y: number[];
+}
+
+export interface TrainingHistory {
+  discriminatorLoss: Series;
+  generatorLoss: Series;
+  mmdSquared: Series;
+  /** Bandwidth the MMD² series was measured with; a new bandwidth starts a new series. */
+  kernelBandwidth: number;
+}
+
+export interface TrainerState {
+  backend: BackendInfo | null;
+  snapshot: Snapshot | null;
+  history: TrainingHistory;
+  error: string | null;
+  /** True until the worker has chosen a backend and built the first model. */
+  starting: boolean;
+}
+
+export interface TrainerControls {
+  play: () => void;
+  pause: () => void;
+  step: () => void;
+  reset: () => void;
+  dismissError: () => void;
+}
+
+function emptyHistory(kernelBandwidth = 0): TrainingHistory {
+  return {
+    discriminatorLoss: { x: [], y: [] },
+    generatorLoss: { x: [], y: [] },
+    mmdSquared: { x: [], y: [] },
+    kernelBandwidth,
+  };
+}
+
+function appendPoints(series: Series, xs: readonly number[], ys: readonly number[]): Series {
+  let x = series.x.concat(xs);
+  let y = series.y.concat(ys);
+  while (x.length > MAX_HISTORY_POINTS) {
+    x = x.filter((_, i) => i % 2 === 0);
+    y = y.filter((_, i) => i % 2 === 0);
+  }
+  return { x, y };
+}
+
+/** The history with a snapshot added. Pure: React may call a state updater twice. */
+function extendHistory(
+  history: TrainingHistory,
+  previous: Snapshot | null,
+  snapshot: Snapshot,
+): TrainingHistory {
+  const newRun = previous === null || previous.runId !== snapshot.runId;
+  const base = newRun ? emptyHistory(snapshot.kernelBandwidth) : history;
+  const iterations = Array.from(snapshot.lossIterations);
+  let mmd = base.kernelBandwidth === snapshot.kernelBandwidth ? base.mmdSquared : { x: [], y: [] };
+  if (mmd.x[mmd.x.length - 1] === snapshot.iteration) {
+    // Same iteration measured again (e.g. a new bandwidth while paused): replace the point.
+    mmd = { x: mmd.x.slice(0, -1), y: mmd.y.slice(0, -1) };
+  }
+  return {
+    discriminatorLoss: appendPoints(
+      base.discriminatorLoss,
+      iterations,
+      Array.from(snapshot.discriminatorLoss),
+    ),
+    generatorLoss: appendPoints(base.generatorLoss, iterations, Array.from(snapshot.generatorLoss)),
+    mmdSquared: appendPoints(mmd, [snapshot.iteration], [snapshot.mmdSquared]),
+    kernelBandwidth: snapshot.kernelBandwidth,
+  };
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (error instanceof ErrorEvent) return error.message || 'The training worker failed to load.';
+  return String(error);
+}
+
+/**
+ * Owns the training worker: starts it, forwards config changes, and turns its events into React
+ * state. The worker does all training; this hook only stores what the snapshots say.
+ */
+export function useTrainer(config: PlaygroundConfig): [TrainerState, TrainerControls] {
+  const [state, setState] = useState<TrainerState>({
+    backend: null,
+    snapshot: null,
+    history: emptyHistory(),
+    error: null,
+    starting: true,
+  });
+  const apiRef = useRef<Comlink.Remote<TrainerWorkerApi> | null>(null);
+  const configRef = useRef(config);
+  const initialisedRef = useRef(false);
+  configRef.current = config;
+
+  useEffect(() => {
+    const worker = new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'gan-trainer',
+    });
+    const api = Comlink.wrap<TrainerWorkerApi>(worker);
+    let alive = true;
+    const fail = (error: unknown): void => {
+      if (alive) setState((s) => ({ ...s, error: describeError(error), starting: false }));
+    };
+    worker.addEventListener('error', fail);
+    const onEvent = (event: WorkerEvent): void => {
+      if (!alive) return;
+      switch (event.type) {
+        case 'backend':
+          setState((s) => ({ ...s, backend: event.backend }));
+          break;
+        case 'snapshot':
+          setState((s) => ({
+            ...s,
+            snapshot: event,
+            history: extendHistory(s.history, s.snapshot, event),
+            starting: false,
+          }));
+          break;
+        case 'error':
+          setState((s) => ({ ...s, error: event.message, starting: false }));
+          break;
+        default: {
+          const unreachable: never = event;
+          console.warn('Ignored an unknown message from the training worker:', unreachable);
+        }
+      }
+    };
+    (async () => {
+      const version = await api.version();
+      if (version !== PROTOCOL_VERSION) {
+        throw new Error(`The worker speaks protocol ${version}, the page ${PROTOCOL_VERSION}.`);
+      }
+      await api.init(configRef.current, Comlink.proxy(onEvent));
+      if (!alive) return;
+      apiRef.current = api;
+      initialisedRef.current = true;
+      // Settings changed while the worker was starting are sent now.
+      await api.setConfig(configRef.current);
+    })().catch(fail);
+    return () => {
+      alive = false;
+      apiRef.current = null;
+      initialisedRef.current = false;
+      api[Comlink.releaseProxy]();
+      worker.terminate();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (initialisedRef.current) apiRef.current?.setConfig(config).catch(() => undefined);
+  }, [config]);
+
+  const call = useCallback((action: (api: Comlink.Remote<TrainerWorkerApi>) => Promise<void>) => {
+    const api = apiRef.current;
+    if (api === null) return;
+    action(api).catch((error: unknown) => setState((s) => ({ ...s, error: describeError(error) })));
+  }, []);
+
+  const controls: TrainerControls = {
+    play: useCallback(() => call((api) => api.play()), [call]),
+    pause: useCallback(() => call((api) => api.pause()), [call]),
+    step: useCallback(() => call((api) => api.step()), [call]),
+    reset: useCallback(() => call((api) => api.reset()), [call]),
+    dismissError: useCallback(() => setState((s) => ({ ...s, error: null })), []),
+  };
+  return [state, controls];
+}

@@ -1,0 +1,102 @@
+/**
+ * The typed contract between the UI thread and the training worker. The UI calls the worker's
+ * `TrainerWorkerApi` through Comlink; the worker pushes `WorkerEvent`s back to one listener.
+ * Every `switch` over a `WorkerEvent['type']` ends in a `never` check, so a new event type is a
+ * compile error wherever it is not handled.
+ */
+import type { BackendChoice, PlaygroundConfig } from '../config/schema';
+
+/** Bumped on any incompatible change to the messages below. */
+export const PROTOCOL_VERSION = 1;
+
+/** A tfjs backend the worker can run on. */
+export type BackendName = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
+
+/** How each backend is named to the user. */
+export const BACKEND_LABELS: Readonly<Record<BackendName, string>> = {
+  webgpu: 'WebGPU',
+  wasm: 'WASM',
+  webgl: 'WebGL',
+  cpu: 'CPU',
+};
+
+/** Which backend runs, and why that one. */
+export interface BackendInfo {
+  /** The backend tfjs is running on. */
+  name: BackendName;
+  /** What the config asked for. */
+  requested: BackendChoice;
+  /** One sentence for the user, e.g. "WebGPU is a software fallback here: using WASM." */
+  reason: string;
+}
+
+/** A compact picture of training, sent at a bounded rate (≈10 per second), never per step. */
+export interface Snapshot {
+  type: 'snapshot';
+  /** Increments on every reset or model change; the UI clears its history when it changes. */
+  runId: number;
+  /** Completed iterations (k discriminator updates + 1 generator update each). */
+  iteration: number;
+  /** Iterations per second over the last snapshot interval (0 while paused). */
+  stepsPerSecond: number;
+  /** Whether the training loop is running. */
+  running: boolean;
+  /** Dimension of the data (1 or 2). */
+  dimension: 1 | 2;
+  /** Generated points from a fixed noise batch, row-major n×dimension. */
+  generated: Float32Array;
+  /** Real points (a fixed display sample), row-major n×dimension. */
+  real: Float32Array;
+  /** Iteration numbers of the loss points since the previous snapshot. */
+  lossIterations: Float64Array;
+  /** Mean discriminator loss per point. */
+  discriminatorLoss: Float32Array;
+  /** Mean generator loss per point. */
+  generatorLoss: Float32Array;
+  /** Unbiased MMD² between `generated` and `real` with the Gaussian kernel. */
+  mmdSquared: number;
+  /** Bandwidth h of that kernel. */
+  kernelBandwidth: number;
+}
+
+export type WorkerEvent =
+  | { type: 'backend'; backend: BackendInfo }
+  | Snapshot
+  | { type: 'error'; message: string };
+
+/** The worker's API, as the UI sees it through Comlink. */
+export interface TrainerWorkerApi {
+  /** Protocol version the worker speaks. */
+  version(): number;
+  /** Chooses the backend, builds the trainer and sends a first snapshot. */
+  init(config: PlaygroundConfig, listener: (event: WorkerEvent) => void): Promise<BackendInfo>;
+  /** Applies a new config: a model or data change starts a new run; a backend change re-selects. */
+  setConfig(config: PlaygroundConfig): Promise<void>;
+  play(): void;
+  pause(): void;
+  /** Runs exactly one iteration (paused), then sends a snapshot. */
+  step(): Promise<void>;
+  /** Starts a new run with the same config (fresh weights from the seed). */
+  reset(): Promise<void>;
+}
+
+/** The transferable buffers of an event, so that posting it moves them instead of copying. */
+export function transferablesOf(event: WorkerEvent): ArrayBuffer[] {
+  switch (event.type) {
+    case 'snapshot':
+      return [
+        event.generated.buffer,
+        event.real.buffer,
+        event.lossIterations.buffer,
+        event.discriminatorLoss.buffer,
+        event.generatorLoss.buffer,
+      ] as ArrayBuffer[];
+    case 'backend':
+    case 'error':
+      return [];
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}

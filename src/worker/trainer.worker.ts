@@ -1,0 +1,304 @@
+/// <reference lib="webworker" />
+/**
+ * The training worker: owns the backend, the engine's trainer and the training loop, so the page's
+ * main thread never runs a training step. It runs many iterations per turn, reads losses back once
+ * per turn (never per iteration), and posts a compact snapshot about ten times a second.
+ */
+import * as Comlink from 'comlink';
+import type { PlaygroundConfig } from '../config/schema';
+import { createTrainer, mmdSquared, type Trainer } from '../engine';
+import { selectBackend } from './backend';
+import {
+  type BackendInfo,
+  PROTOCOL_VERSION,
+  type Snapshot,
+  type TrainerWorkerApi,
+  transferablesOf,
+  type WorkerEvent,
+} from './protocol';
+
+/** Points of each kind in a snapshot; also the sample size of the MMD² estimate. */
+const DISPLAY_POINTS = 512;
+/** Snapshots are at least this far apart while training. */
+const SNAPSHOT_INTERVAL_MS = 100;
+/** Target length of one loop turn; bounds how long a message from the UI waits. */
+const TURN_BUDGET_MS = 40;
+const MAX_ITERATIONS_PER_TURN = 2000;
+
+type Listener = (event: WorkerEvent) => void;
+
+/** Settings that only change how results are measured, not the run itself. */
+const MEASUREMENT_KEYS: ReadonlySet<keyof PlaygroundConfig> = new Set(['kernelBandwidth']);
+
+class TrainingSession {
+  private config: PlaygroundConfig | null = null;
+  private listener: Listener | null = null;
+  private trainer: Trainer | null = null;
+  private backend: BackendInfo | null = null;
+  private running = false;
+  private runId = 0;
+  /** Bumped whenever the loop must stop (pause, reset, config change): a stale loop sees it and exits. */
+  private generation = 0;
+  private loopDone: Promise<void> = Promise.resolve();
+  private iterationsPerTurn = 1;
+  private realDisplay: Float32Array = new Float32Array(0);
+  private lossIterations: number[] = [];
+  private discriminatorLoss: number[] = [];
+  private generatorLoss: number[] = [];
+  private lastSnapshotTime = 0;
+  private lastSnapshotIteration = 0;
+  /** Serialises commands so that two of them never rebuild the trainer at once. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(task);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private emit(event: WorkerEvent): void {
+    const listener = this.listener;
+    if (listener === null) return;
+    try {
+      // Comlink proxies return a promise; the UI may be gone, so a rejection is not an error here.
+      const sent: unknown = listener(Comlink.transfer(event, transferablesOf(event)));
+      if (sent instanceof Promise) sent.catch(() => undefined);
+    } catch {
+      // The page went away; nothing to tell.
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.running = false;
+    this.generation += 1;
+    const message = error instanceof Error ? error.message : String(error);
+    this.emit({ type: 'error', message });
+  }
+
+  init(config: PlaygroundConfig, listener: Listener): Promise<BackendInfo> {
+    return this.enqueue(async () => {
+      this.listener = listener;
+      this.config = config;
+      this.backend = await selectBackend(config.backend);
+      this.emit({ type: 'backend', backend: this.backend });
+      await this.rebuild();
+      return this.backend;
+    });
+  }
+
+  setConfig(next: PlaygroundConfig): Promise<void> {
+    return this.enqueue(async () => {
+      const previous = this.config;
+      this.config = next;
+      if (previous === null) return;
+      const changed = (Object.keys(next) as (keyof PlaygroundConfig)[]).filter(
+        (key) => String(previous[key]) !== String(next[key]),
+      );
+      if (changed.length === 0) return;
+      if (changed.every((key) => MEASUREMENT_KEYS.has(key))) {
+        if (!this.running) await this.sendSnapshot(this.generation);
+        return;
+      }
+      const wasRunning = this.running;
+      await this.stopLoop();
+      if (changed.includes('backend')) {
+        this.disposeTrainer();
+        this.backend = await selectBackend(next.backend);
+        this.emit({ type: 'backend', backend: this.backend });
+      }
+      await this.rebuild();
+      if (wasRunning) this.startLoop();
+    });
+  }
+
+  play(): void {
+    void this.enqueue(async () => {
+      if (!this.running && this.trainer !== null) this.startLoop();
+    });
+  }
+
+  pause(): void {
+    void this.enqueue(async () => {
+      await this.stopLoop();
+      await this.sendSnapshot(this.generation);
+    });
+  }
+
+  step(): Promise<void> {
+    return this.enqueue(async () => {
+      await this.stopLoop();
+      const trainer = this.trainer;
+      if (trainer === null) return;
+      try {
+        trainer.step(1);
+        this.recordLosses(await trainer.takeLosses());
+        await this.sendSnapshot(this.generation);
+      } catch (error) {
+        this.fail(error);
+      }
+    });
+  }
+
+  reset(): Promise<void> {
+    return this.enqueue(async () => {
+      const wasRunning = this.running;
+      await this.stopLoop();
+      await this.rebuild();
+      if (wasRunning) this.startLoop();
+    });
+  }
+
+  private disposeTrainer(): void {
+    this.trainer?.dispose();
+    this.trainer = null;
+  }
+
+  /** A new run: fresh weights from the seed, history cleared, and a first snapshot. */
+  private async rebuild(): Promise<void> {
+    const config = this.config;
+    if (config === null) return;
+    this.disposeTrainer();
+    try {
+      this.trainer = createTrainer(config);
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    this.runId += 1;
+    this.iterationsPerTurn = 1;
+    this.realDisplay = this.trainer.sampleReal(DISPLAY_POINTS);
+    this.clearLosses();
+    this.lastSnapshotIteration = 0;
+    await this.sendSnapshot(this.generation);
+  }
+
+  private startLoop(): void {
+    this.running = true;
+    this.generation += 1;
+    const generation = this.generation;
+    this.lastSnapshotTime = performance.now();
+    this.lastSnapshotIteration = this.trainer?.iteration ?? 0;
+    this.loopDone = this.loop(generation);
+  }
+
+  private async stopLoop(): Promise<void> {
+    this.running = false;
+    this.generation += 1;
+    await this.loopDone;
+  }
+
+  private async loop(generation: number): Promise<void> {
+    try {
+      while (this.running && generation === this.generation && this.trainer !== null) {
+        const trainer = this.trainer;
+        const started = performance.now();
+        trainer.step(this.iterationsPerTurn);
+        // One readback per turn: it also waits for queued GPU work, which bounds the queue.
+        const losses = await trainer.takeLosses();
+        this.recordLosses(losses);
+        if (
+          losses !== null &&
+          !(Number.isFinite(losses.discriminator) && Number.isFinite(losses.generator))
+        ) {
+          this.running = false;
+          await this.sendSnapshot(generation);
+          this.emit({
+            type: 'error',
+            message: `Training diverged at iteration ${trainer.iteration}: a loss became ${
+              Number.isNaN(losses.discriminator + losses.generator) ? 'NaN' : 'infinite'
+            }. Lower the learning rates, then reset.`,
+          });
+          return;
+        }
+        this.adaptTurnLength(performance.now() - started);
+        if (performance.now() - this.lastSnapshotTime >= SNAPSHOT_INTERVAL_MS) {
+          await this.sendSnapshot(generation);
+        }
+        await yieldToMessages();
+      }
+    } catch (error) {
+      if (generation === this.generation) this.fail(error);
+    }
+  }
+
+  /** Scales the iterations per turn so one turn lasts about TURN_BUDGET_MS. */
+  private adaptTurnLength(elapsedMs: number): void {
+    const perIteration = Math.max(elapsedMs, 0.01) / this.iterationsPerTurn;
+    const target = Math.floor(TURN_BUDGET_MS / perIteration);
+    // Grow at most 2× per turn: the first turns include shader compilation and JIT warm-up.
+    const next = Math.min(target, this.iterationsPerTurn * 2, MAX_ITERATIONS_PER_TURN);
+    this.iterationsPerTurn = Math.max(1, next);
+  }
+
+  private clearLosses(): void {
+    this.lossIterations = [];
+    this.discriminatorLoss = [];
+    this.generatorLoss = [];
+  }
+
+  private recordLosses(losses: Awaited<ReturnType<Trainer['takeLosses']>>): void {
+    if (losses === null || this.trainer === null) return;
+    this.lossIterations.push(this.trainer.iteration);
+    this.discriminatorLoss.push(losses.discriminator);
+    this.generatorLoss.push(losses.generator);
+  }
+
+  private async sendSnapshot(generation: number): Promise<void> {
+    const trainer = this.trainer;
+    const config = this.config;
+    if (trainer === null || config === null) return;
+    const generated = await trainer.sampleGenerator(DISPLAY_POINTS);
+    if (trainer !== this.trainer) return;
+    const now = performance.now();
+    const elapsedSeconds = (now - this.lastSnapshotTime) / 1000;
+    const iterations = trainer.iteration - this.lastSnapshotIteration;
+    const loopRunning = this.running && generation === this.generation;
+    const snapshot: Snapshot = {
+      type: 'snapshot',
+      runId: this.runId,
+      iteration: trainer.iteration,
+      stepsPerSecond: loopRunning && elapsedSeconds > 0 ? iterations / elapsedSeconds : 0,
+      running: loopRunning,
+      dimension: trainer.dimension,
+      generated,
+      real: this.realDisplay.slice(),
+      lossIterations: Float64Array.from(this.lossIterations),
+      discriminatorLoss: Float32Array.from(this.discriminatorLoss),
+      generatorLoss: Float32Array.from(this.generatorLoss),
+      mmdSquared: mmdSquared(
+        generated,
+        this.realDisplay,
+        trainer.dimension,
+        config.kernelBandwidth,
+      ),
+      kernelBandwidth: config.kernelBandwidth,
+    };
+    this.clearLosses();
+    this.lastSnapshotTime = now;
+    this.lastSnapshotIteration = trainer.iteration;
+    this.emit(snapshot);
+  }
+}
+
+/** Lets queued messages (pause, config changes) run between turns, without setTimeout's clamping. */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+const session = new TrainingSession();
+
+const api: TrainerWorkerApi = {
+  version: () => PROTOCOL_VERSION,
+  init: (config, listener) => session.init(config, listener),
+  setConfig: (config) => session.setConfig(config),
+  play: () => session.play(),
+  pause: () => session.pause(),
+  step: () => session.step(),
+  reset: () => session.reset(),
+};
+
+Comlink.expose(api);
