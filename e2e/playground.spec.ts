@@ -122,7 +122,7 @@ test.describe('GAN Playground', () => {
       `lrG=abc&g=99999999&sigma=-1&bogus=1&d=1,2,3,4,5,6,7,8,9,10&batch=%ZZ&data=<script>alert(1)</script>&pad=${junk}`,
     );
     await expect(playground.linkFixes).toBeVisible();
-    for (const key of ['lrG', 'g', 'sigma', 'bogus', 'd', 'batch', 'data', 'link']) {
+    for (const key of ['lrG', 'g', 'sigma', 'bogus', 'd', 'batch', 'data', 'pad']) {
       await expect(playground.linkFixes.locator(`li[data-key="${key}"]`)).toHaveCount(1);
     }
     await expect(playground.linkFixes).toContainText('not a number');

@@ -20,8 +20,10 @@ import {
 
 /** URL key of the schema version. */
 export const VERSION_KEY = 'v';
-/** Longest hash read; a real config link is a few hundred characters. */
-export const MAX_HASH_LENGTH = 2000;
+/** Most `key=value` pairs read from a hash; a full config has about a dozen. */
+export const MAX_PAIRS = 64;
+/** Longest value text parsed; longer ones are cut (a real value is a few dozen characters). */
+export const MAX_VALUE_LENGTH = 1000;
 const MAX_SHOWN_LENGTH = 40;
 
 /** One value the app could not use as given. */
@@ -57,7 +59,9 @@ function parseNumber(raw: string): number {
 }
 
 function repairNumber(field: NumberField, value: number, shown: string): Repaired<number> {
-  if (!Number.isFinite(value)) {
+  // ±Infinity here comes from overlong digit strings ("Infinity" itself is not a number here):
+  // it is clamped like any other out-of-range number.
+  if (Number.isNaN(value)) {
     return {
       value: field.default,
       reason: `“${shown}” is not a number; using the default ${field.default}.`,
@@ -85,20 +89,20 @@ function repairNumber(field: NumberField, value: number, shown: string): Repaire
 }
 
 function repairLayers(field: LayersField, raw: string): Repaired<number[]> {
-  const parts = raw.split(',').map((part) => part.trim());
+  const reasons: string[] = [];
+  let parts = raw.split(',').map((part) => part.trim());
+  if (parts.length > LAYERS.maxLayers) {
+    reasons.push(`at most ${LAYERS.maxLayers} hidden layers`);
+    parts = parts.slice(0, LAYERS.maxLayers);
+  }
   const fallback = [...field.default];
-  if (raw.trim() === '' || parts.some((part) => !Number.isFinite(parseNumber(part)))) {
+  if (raw.trim() === '' || parts.some((part) => Number.isNaN(parseNumber(part)))) {
     return {
       value: fallback,
       reason: `“${shorten(raw)}” is not a comma-separated list of layer sizes; using ${fallback.join(',')}.`,
     };
   }
-  const reasons: string[] = [];
   let sizes = parts.map(parseNumber);
-  if (sizes.length > LAYERS.maxLayers) {
-    reasons.push(`at most ${LAYERS.maxLayers} hidden layers`);
-    sizes = sizes.slice(0, LAYERS.maxLayers);
-  }
   if (sizes.some((size) => !Number.isInteger(size))) {
     reasons.push('layer sizes are whole numbers');
     sizes = sizes.map(Math.round);
@@ -182,24 +186,28 @@ function safeDecode(text: string): string {
 export function decodeHash(hash: string): DecodedConfig {
   const config = defaultConfig();
   const fixes: ConfigFix[] = [];
-  let text = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (text.length > MAX_HASH_LENGTH) {
+  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  const pairs = text.split('&').filter((pair) => pair !== '');
+  if (pairs.length > MAX_PAIRS) {
     fixes.push({
       key: 'link',
-      given: `${text.length.toLocaleString('en')} characters`,
-      used: `the first ${MAX_HASH_LENGTH.toLocaleString('en')}`,
-      reason: `The link is too long to be a configuration; only its first ${MAX_HASH_LENGTH.toLocaleString('en')} characters were read.`,
+      given: `${pairs.length.toLocaleString('en')} settings`,
+      used: `the first ${MAX_PAIRS}`,
+      reason: `The link has too many settings to be a configuration; only the first ${MAX_PAIRS} were read.`,
     });
-    text = text.slice(0, MAX_HASH_LENGTH);
-    const lastSeparator = text.lastIndexOf('&');
-    if (lastSeparator > 0) text = text.slice(0, lastSeparator);
   }
   const seen = new Set<string>();
-  for (const pair of text.split('&')) {
-    if (pair === '') continue;
+  for (const pair of pairs.slice(0, MAX_PAIRS)) {
     const separator = pair.indexOf('=');
-    const rawKey = safeDecode(separator === -1 ? pair : pair.slice(0, separator));
-    const rawValue = separator === -1 ? '' : safeDecode(pair.slice(separator + 1));
+    const rawKey = safeDecode(
+      pair.slice(0, Math.min(separator === -1 ? pair.length : separator, MAX_VALUE_LENGTH)),
+    );
+    // Values are cut before decoding: parsing stays cheap however long the link is, and a value
+    // that long is never valid anyway (the repair below reports it).
+    const rawValue =
+      separator === -1
+        ? ''
+        : safeDecode(pair.slice(separator + 1, separator + 1 + MAX_VALUE_LENGTH));
     if (rawKey.toLowerCase() === VERSION_KEY) {
       if (rawValue !== String(SCHEMA_VERSION)) {
         fixes.push({
