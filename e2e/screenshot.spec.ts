@@ -2,9 +2,11 @@ import { expect, test } from './fixtures';
 
 // The README's screenshot is this real app, trained for a few seconds, as the suite sees it.
 test('screenshot of the trained playground for the README', async ({ playground }) => {
+  test.setTimeout(120_000);
   await playground.open();
   await playground.playButton.click();
-  await playground.waitForIteration(300, 45_000);
+  // Long enough for the default run to have found the eight modes of the ring.
+  await playground.waitForIteration(2000, 90_000);
   await playground.pauseButton.click();
   await expect(playground.playButton).toBeVisible();
   await playground.page.screenshot({ path: 'docs/screenshot.png', fullPage: false });

@@ -137,7 +137,13 @@ export function useTrainer(config: PlaygroundConfig): [TrainerState, TrainerCont
           }));
           break;
         case 'error':
-          setState((s) => ({ ...s, error: event.message, starting: false }));
+          // The worker stops its loop on an error; the last snapshot must not still say "running".
+          setState((s) => ({
+            ...s,
+            error: event.message,
+            starting: false,
+            snapshot: s.snapshot && { ...s.snapshot, running: false, stepsPerSecond: 0 },
+          }));
           break;
         default: {
           const unreachable: never = event;

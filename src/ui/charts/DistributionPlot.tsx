@@ -90,7 +90,7 @@ function Scatter({ size, real, generated }: DistributionPlotProps) {
       }
       context.fill();
     };
-    draw(real, COLOURS.real, 2.2, 0.45);
+    draw(real, COLOURS.real, 2.6, 0.55);
     draw(generated, COLOURS.generated, 2.4, 0.85);
     context.globalAlpha = 1;
   }, [real, generated, x, y, plot]);
