@@ -1,19 +1,8 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import type { ConfigKey } from '../src/config/schema';
 
-/** The keys of the config schema that the tests touch, as the controls' ids name them. */
-export type ControlKey =
-  | 'dataset'
-  | 'generatorLayers'
-  | 'discriminatorLayers'
-  | 'noiseDimension'
-  | 'noiseSigma'
-  | 'generatorLearningRate'
-  | 'discriminatorLearningRate'
-  | 'batchSize'
-  | 'discriminatorSteps'
-  | 'seed'
-  | 'backend'
-  | 'kernelBandwidth';
+/** A setting of the config schema; each control's id is `control-<key>`. */
+export type ControlKey = ConfigKey;
 
 /** A page object for the playground: what a user sees and does, nothing about its internals. */
 export class PlaygroundPage {
@@ -26,11 +15,14 @@ export class PlaygroundPage {
     page.on('pageerror', (error) => this.consoleErrors.push(`uncaught: ${error.message}`));
   }
 
-  /** Opens the app with a hash and waits until the worker has built the first model. */
-  async open(hash = ''): Promise<void> {
+  /**
+   * Opens the app with a hash and waits until the worker has chosen a backend and (unless the
+   * config cannot train yet, e.g. 'points' with none drawn) built the first model.
+   */
+  async open(hash = '', { expectModel = true } = {}): Promise<void> {
     await this.page.goto(`/${hash === '' ? '' : `#${hash}`}`);
     await expect(this.backend).not.toHaveAttribute('data-backend', '');
-    await expect(this.playButton).toBeEnabled();
+    if (expectModel) await expect(this.playButton).toBeEnabled();
   }
 
   get playButton(): Locator {
@@ -56,6 +48,11 @@ export class PlaygroundPage {
   }
   control(key: ControlKey): Locator {
     return this.page.locator(`#control-${key}`);
+  }
+
+  /** Shows the controls marked advanced (activations, optimiser details, stabilisers). */
+  async showAdvanced(): Promise<void> {
+    await this.page.getByLabel(/Show advanced settings/).check();
   }
 
   async iteration(): Promise<number> {

@@ -186,3 +186,79 @@ test.describe('GAN Playground', () => {
     expect(copied).toContain('sigma=2');
   });
 });
+
+test.describe('GAN laboratory settings', () => {
+  test('controls follow the objective and optimiser, and a kernel-only run trains', async ({
+    playground,
+  }) => {
+    await playground.open('data=gaussian-1d&g=16&d=16&batch=64');
+    await expect(playground.page.locator('#control-generatorBeta1')).toHaveCount(0);
+    await playground.showAdvanced();
+    await expect(playground.page.locator('#control-generatorBeta1')).toBeVisible();
+    await expect(playground.page.locator('#control-gradientPenalty')).toHaveCount(0);
+    await playground.setControl('objective', 'wasserstein');
+    await expect(playground.page.locator('#control-gradientPenalty')).toBeVisible();
+    await playground.setControl('objective', 'mmd');
+    await expect(playground.page.locator('#control-mmdBandwidths')).toBeVisible();
+    await expect(playground.page.locator('#control-gradientPenalty')).toHaveCount(0);
+    await expect(playground.page.locator('#control-generatorMomentum')).toHaveCount(0);
+    await playground.setControl('generatorOptimizer', 'sgd');
+    await expect(playground.page.locator('#control-generatorMomentum')).toBeVisible();
+    await expect(playground.page.locator('#control-generatorBeta1')).toHaveCount(0);
+    expect(playground.hashParams().get('loss')).toBe('mmd');
+    expect(playground.hashParams().get('optG')).toBe('sgd');
+    await playground.playButton.click();
+    await playground.waitForIteration(20);
+    // No discriminator is trained: one loss line only.
+    await expect(playground.lossChart.locator('path[data-points]')).toHaveCount(1);
+    await expect(playground.page.getByTestId('metrics')).toContainText('Wasserstein-1');
+  });
+
+  test('your own points: a bad CSV is refused naming the line, a good one trains', async ({
+    playground,
+  }) => {
+    await playground.open('data=points&g=16&d=16&batch=64', { expectModel: false });
+    const editor = playground.page.getByTestId('points-editor');
+    await expect(editor).toBeVisible();
+    await expect(playground.page.getByTestId('error')).toContainText('no points yet');
+    await playground.page.getByRole('button', { name: 'Dismiss' }).click();
+    const rows = Array.from({ length: 60 }, (_, i) => `${Math.cos(i / 3)},${Math.sin(i / 3)}`);
+    await editor.locator('textarea').fill(`x,y\n${rows.slice(0, 5).join('\n')}\n1,oops\n`);
+    await editor.getByRole('button', { name: 'Use pasted points' }).click();
+    await expect(editor).toContainText('line 7');
+    await expect(playground.page.getByTestId('points-count')).toHaveText('none yet');
+    await editor.locator('input[type=file]').setInputFiles({
+      name: 'circle.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`x,y\n${rows.join('\n')}\n`),
+    });
+    await expect(playground.page.getByTestId('points-count')).toHaveText('60 points, 2-D');
+    await playground.playButton.click();
+    await playground.waitForIteration(20);
+  });
+
+  test('drawing on the pad makes a data set', async ({ playground }) => {
+    await playground.open('data=points&g=16&d=16&batch=64', { expectModel: false });
+    await playground.page.getByRole('button', { name: 'Dismiss' }).click();
+    const pad = playground.page.getByLabel('Drawing pad: drag to add points');
+    const box = await pad.boundingBox();
+    if (box === null) throw new Error('no drawing pad');
+    await playground.page.mouse.move(box.x + 40, box.y + 40);
+    await playground.page.mouse.down();
+    for (let i = 0; i <= 20; i++) {
+      await playground.page.mouse.move(box.x + 40 + i * 8, box.y + 40 + i * 6);
+    }
+    await playground.page.mouse.up();
+    await expect(playground.page.getByTestId('points-count')).toContainText('2-D');
+    await playground.playButton.click();
+    await playground.waitForIteration(10);
+  });
+
+  test('the ring of 8 reports its modes covered', async ({ playground }) => {
+    await playground.open();
+    await playground.playButton.click();
+    await playground.waitForIteration(50);
+    await expect(playground.page.getByTestId('metrics')).toContainText(/Modes covered\s*\d \/ 8/);
+    await expect(playground.page.getByTestId('metrics')).toContainText('Sliced Wasserstein-1');
+  });
+});

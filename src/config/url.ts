@@ -11,10 +11,10 @@ import {
   defaultConfig,
   FIELDS,
   type Field,
-  LAYERS,
-  type LayersField,
+  type ListField,
   type NumberField,
   type PlaygroundConfig,
+  type PointsField,
   SCHEMA_VERSION,
 } from './schema';
 
@@ -55,7 +55,8 @@ const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 /** Strict decimal parse: "", "abc", "0x10", "1,5" and "Infinity" are not numbers here. */
 function parseNumber(raw: string): number {
   const text = raw.trim();
-  return NUMBER_PATTERN.test(text) ? Number(text) : Number.NaN;
+  // "+ 0" turns −0 into 0, so that "-0" round-trips as "0".
+  return NUMBER_PATTERN.test(text) ? Number(text) + 0 : Number.NaN;
 }
 
 function repairNumber(field: NumberField, value: number, shown: string): Repaired<number> {
@@ -88,31 +89,77 @@ function repairNumber(field: NumberField, value: number, shown: string): Repaire
   return { value: fixed, reason: `${capitalise(reasons.join('; '))}; using ${fixed}.` };
 }
 
-function repairLayers(field: LayersField, raw: string): Repaired<number[]> {
+function repairList(field: ListField, raw: string): Repaired<number[]> {
+  const fallback = [...field.default];
+  const shownFallback = fallback.length === 0 ? 'none' : fallback.join(',');
+  if (raw.trim() === '') {
+    if (field.minLength === 0) return { value: [] };
+    return { value: fallback, reason: `A value is needed; using ${shownFallback}.` };
+  }
   const reasons: string[] = [];
   let parts = raw.split(',').map((part) => part.trim());
-  if (parts.length > LAYERS.maxLayers) {
-    reasons.push(`at most ${LAYERS.maxLayers} hidden layers`);
-    parts = parts.slice(0, LAYERS.maxLayers);
+  if (parts.length > field.maxLength) {
+    reasons.push(`at most ${field.maxLength} ${field.itemName}s`);
+    parts = parts.slice(0, field.maxLength);
   }
-  const fallback = [...field.default];
-  if (raw.trim() === '' || parts.some((part) => Number.isNaN(parseNumber(part)))) {
+  if (parts.some((part) => Number.isNaN(parseNumber(part)))) {
     return {
       value: fallback,
-      reason: `“${shorten(raw)}” is not a comma-separated list of layer sizes; using ${fallback.join(',')}.`,
+      reason: `“${shorten(raw)}” is not a comma-separated list of numbers; using ${shownFallback}.`,
     };
   }
-  let sizes = parts.map(parseNumber);
-  if (sizes.some((size) => !Number.isInteger(size))) {
-    reasons.push('layer sizes are whole numbers');
-    sizes = sizes.map(Math.round);
+  let values = parts.map(parseNumber);
+  if (field.integer && values.some((value) => !Number.isInteger(value))) {
+    reasons.push(`each ${field.itemName} is a whole number`);
+    values = values.map(Math.round);
   }
-  if (sizes.some((size) => size < LAYERS.minUnits || size > LAYERS.maxUnits)) {
-    reasons.push(`each layer has ${LAYERS.minUnits}–${LAYERS.maxUnits} units`);
-    sizes = sizes.map((size) => Math.min(LAYERS.maxUnits, Math.max(LAYERS.minUnits, size)));
+  if (values.some((value) => value < field.min || value > field.max)) {
+    reasons.push(`each ${field.itemName} is within ${field.min}–${field.max}`);
+    values = values.map((value) => Math.min(field.max, Math.max(field.min, value)));
   }
-  if (reasons.length === 0) return { value: sizes };
-  return { value: sizes, reason: `${capitalise(reasons.join('; '))}; using ${sizes.join(',')}.` };
+  if (reasons.length === 0) return { value: values };
+  return { value: values, reason: `${capitalise(reasons.join('; '))}; using ${values.join(',')}.` };
+}
+
+function repairPoints(field: PointsField, raw: string): Repaired<number[][]> {
+  const fallback = field.default.map((point) => [...point]);
+  const fallBack = (why: string): Repaired<number[][]> => ({
+    value: fallback,
+    reason: `${why}; using ${formatPoints(fallback)}.`,
+  });
+  const rows = raw
+    .split(';')
+    .map((row) => row.trim())
+    .filter((row) => row !== '');
+  if (rows.length === 0) return fallBack('At least one point is needed');
+  const reasons: string[] = [];
+  let kept = rows;
+  if (rows.length > field.maxPoints) {
+    reasons.push(`at most ${field.maxPoints} points`);
+    kept = rows.slice(0, field.maxPoints);
+  }
+  const points = kept.map((row) => row.split(',').map(parseNumber));
+  if (points.some((point) => point.length > 2 || point.some(Number.isNaN))) {
+    return fallBack(`“${shorten(raw)}” is not a list of points like "x,y; x,y"`);
+  }
+  if (points.some((point) => point.length !== points[0]?.length)) {
+    return fallBack('Points must all be 1-D or all 2-D');
+  }
+  const clamped = points.map((point) =>
+    point.map((value) => Math.min(field.maxAbs, Math.max(-field.maxAbs, value))),
+  );
+  if (clamped.some((point, i) => point.some((value, j) => value !== points[i]?.[j]))) {
+    reasons.push(`coordinates are within ±${field.maxAbs}`);
+  }
+  if (reasons.length === 0) return { value: clamped };
+  return {
+    value: clamped,
+    reason: `${capitalise(reasons.join('; '))}; using ${formatPoints(clamped)}.`,
+  };
+}
+
+function formatPoints(points: readonly (readonly number[])[]): string {
+  return points.map((point) => point.join(',')).join(';');
 }
 
 function repairChoice<T extends string>(field: ChoiceField<T>, raw: string): Repaired<T> {
@@ -138,8 +185,10 @@ export function parseValue<K extends ConfigKey>(
   switch (field.kind) {
     case 'number':
       return repairNumber(field, parseNumber(raw), shorten(raw)) as Repaired<PlaygroundConfig[K]>;
-    case 'layers':
-      return repairLayers(field, raw) as Repaired<PlaygroundConfig[K]>;
+    case 'list':
+      return repairList(field, raw) as Repaired<PlaygroundConfig[K]>;
+    case 'points':
+      return repairPoints(field, raw) as Repaired<PlaygroundConfig[K]>;
     case 'choice':
       return repairChoice(field as ChoiceField<string>, raw) as Repaired<PlaygroundConfig[K]>;
     default: {
@@ -150,7 +199,9 @@ export function parseValue<K extends ConfigKey>(
 }
 
 /** The text form of a value, as written in the URL and shown in text inputs. */
-export function formatValue<K extends ConfigKey>(_key: K, value: PlaygroundConfig[K]): string {
+export function formatValue<K extends ConfigKey>(key: K, value: PlaygroundConfig[K]): string {
+  const field: Field = FIELDS[key];
+  if (field.kind === 'points') return formatPoints(value as number[][]);
   return Array.isArray(value) ? value.join(',') : String(value);
 }
 
@@ -161,7 +212,9 @@ export function encodeConfig(config: PlaygroundConfig): string {
   for (const key of CONFIG_KEYS) {
     const text = formatValue(key, config[key]);
     if (text !== formatValue(key, defaults[key])) {
-      params.push(`${FIELDS[key].urlKey}=${encodeURIComponent(text).replace(/%2C/g, ',')}`);
+      // "," and ";" are legal in a fragment and keep lists readable.
+      const readable = encodeURIComponent(text).replace(/%2C/g, ',').replace(/%3B/g, ';');
+      params.push(`${FIELDS[key].urlKey}=${readable}`);
     }
   }
   return params.join('&');

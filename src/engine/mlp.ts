@@ -9,11 +9,30 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Random } from './random';
 
-/** Nonlinearity applied after every hidden layer. */
-export type HiddenActivation = 'relu' | 'leakyRelu';
+/**
+ * Nonlinearity applied after every hidden layer.
+ * - relu: max(0, x) (Nair & Hinton 2010).
+ * - leakyRelu: max(x, 0.2·x) (Maas et al. 2013; slope 0.2 as in DCGAN, Radford et al. 2015).
+ * - tanh: the hyperbolic tangent.
+ * - elu: x for x > 0, eˣ − 1 otherwise (Clevert et al. 2016, α = 1).
+ * - gelu: x·Φ(x) in its tanh approximation ½x(1 + tanh(√(2/π)(x + 0.044715x³)))
+ *   (Hendrycks & Gimpel 2016, §2), built from elementary ops.
+ */
+export type Activation = 'relu' | 'leakyRelu' | 'tanh' | 'elu' | 'gelu';
+
+/** Every activation, in the order the UI lists them. */
+export const ACTIVATIONS: readonly Activation[] = ['relu', 'leakyRelu', 'tanh', 'elu', 'gelu'];
+
+/** @deprecated Former name of {@link Activation}. */
+export type HiddenActivation = Activation;
 
 /** Negative slope of the leaky ReLU (DCGAN discriminator, Radford et al. 2015, §3). */
 export const LEAKY_RELU_SLOPE = 0.2;
+
+/** √(2/π), the constant of the tanh approximation of GELU (Hendrycks & Gimpel 2016). */
+const GELU_SCALE = Math.sqrt(2 / Math.PI);
+/** Cubic coefficient of the tanh approximation of GELU (Hendrycks & Gimpel 2016). */
+const GELU_CUBIC = 0.044715;
 
 /** What network to build. */
 export interface MlpOptions {
@@ -24,7 +43,7 @@ export interface MlpOptions {
   /** Width of the (linear) output. */
   readonly outputSize: number;
   /** Nonlinearity after each hidden layer. */
-  readonly hiddenActivation: HiddenActivation;
+  readonly hiddenActivation: Activation;
   /** Seeded stream for the initial weights. */
   readonly random: Random;
   /** Prefix for the variable names, e.g. "generator" or "discriminator". */
@@ -49,6 +68,13 @@ export interface Mlp {
   readonly parameterCount: number;
   /** Forward pass on a batch [batch, inputSize] → [batch, outputSize]. Call inside tf.tidy. */
   apply(x: tf.Tensor2D): tf.Tensor2D;
+  /**
+   * The same function as {@link Mlp.apply}, built only from ops whose gradients are themselves
+   * differentiable in tfjs, so that a loss containing ∇ₓ of this output (the WGAN-GP penalty)
+   * can be differentiated again with respect to the weights. Slower: use it only there.
+   * Call inside tf.tidy.
+   */
+  applyTwiceDifferentiable(x: tf.Tensor2D): tf.Tensor2D;
   /** Frees every variable of the network. */
   dispose(): void;
 }
@@ -66,18 +92,104 @@ function assertPositiveInteger(value: number, what: string): void {
 }
 
 /**
- * Uniform initialisation limit for a layer.
+ * Uniform initialisation limit for a layer. A uniform law on [−L, L] has variance L²/3, hence
+ * L = √(3 · Var).
  *
- * Hidden layers feed a ReLU-family nonlinearity, so they use He initialisation
- * (He et al. 2015, §2.2): Var(w) = 2 / ((1 + a²) · fanIn) keeps activation variance constant
- * through rectifiers with negative slope a. The linear output layer uses Glorot/Xavier
- * (Glorot & Bengio 2010, eq. 16): Var(w) = 2 / (fanIn + fanOut). A uniform law on [−L, L]
- * has variance L²/3, hence L = sqrt(3 · Var).
+ * Layers feeding a rectifier-like nonlinearity (relu, leakyRelu, elu, gelu) use He
+ * initialisation (He et al. 2015, §2.2): Var(w) = 2 / ((1 + a²) · fanIn) keeps the activation
+ * variance constant through rectifiers with negative slope a (a = 0.2 for leakyRelu, 0 for the
+ * others, for which ELU and GELU behave like a ReLU to first order). Layers feeding tanh, and
+ * the linear output layer, use Glorot/Xavier (Glorot & Bengio 2010, eq. 16):
+ * Var(w) = 2 / (fanIn + fanOut).
  */
-function initLimit(fanIn: number, fanOut: number, activation: HiddenActivation | 'linear'): number {
-  if (activation === 'linear') return Math.sqrt(6 / (fanIn + fanOut));
+export function initLimit(
+  fanIn: number,
+  fanOut: number,
+  activation: Activation | 'linear',
+): number {
+  if (activation === 'linear' || activation === 'tanh') return Math.sqrt(6 / (fanIn + fanOut));
   const slope = activation === 'leakyRelu' ? LEAKY_RELU_SLOPE : 0;
   return Math.sqrt(6 / ((1 + slope * slope) * fanIn));
+}
+
+/*
+ * Twice-differentiable building blocks.
+ *
+ * tfjs can differentiate a gradient (a gradient computed inside a function that is itself
+ * differentiated records its backward ops on the outer tape), but three defects make some
+ * native kernels unusable in a network whose input gradient is differentiated again:
+ * - LeakyRelu's and Elu's gradients use Greater / EluGrad, which have no gradient: backprop
+ *   throws "gradient function not found".
+ * - Tanh, Sigmoid and Exp save their *output* for the backward pass. The engine records the
+ *   copy of a saved output on the tape before the op that produced it, so the tape filter never
+ *   reaches it and the second derivative silently misses the term through the saved output
+ *   (checked against finite differences: errors of 5–10 % on a tiny critic).
+ * The versions below avoid both: leakyRelu(x) = a·x + (1 − a)·relu(x), and tanh and elu are
+ * tf.customGrad ops that save their *input* and recompute the derivative from it with ops that
+ * have gradients. Relu is safe as it is (its gradient is dy · step(x), and Step has a gradient).
+ */
+
+/** tanh with a backward pass dy · (1 − tanh²(x)) recomputed from the saved input x. */
+const twiceDifferentiableTanh = tf.customGrad<tf.Tensor2D>((...args) => {
+  const x = args[0] as tf.Tensor2D;
+  const save = args[1] as tf.GradSaveFunc;
+  save([x]);
+  return {
+    value: tf.tanh(x),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) =>
+      tf.mul(dy, tf.sub(1, tf.square(tf.tanh(saved[0] as tf.Tensor)))),
+  };
+});
+
+/** elu with a backward pass dy · exp(min(x, 0)) = dy · exp(−relu(−x)) from the saved input x. */
+const twiceDifferentiableElu = tf.customGrad<tf.Tensor2D>((...args) => {
+  const x = args[0] as tf.Tensor2D;
+  const save = args[1] as tf.GradSaveFunc;
+  save([x]);
+  return {
+    value: tf.elu(x),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) =>
+      tf.mul(dy, tf.exp(tf.neg(tf.relu(tf.neg(saved[0] as tf.Tensor))))),
+  };
+});
+
+/** GELU, tanh approximation: ½x(1 + tanh(√(2/π)(x + 0.044715x³))) (Hendrycks & Gimpel 2016). */
+function gelu(h: tf.Tensor2D, tanh: (u: tf.Tensor2D) => tf.Tensor2D): tf.Tensor2D {
+  const cube = tf.mul<tf.Tensor2D>(tf.mul(h, h), h);
+  const inner = tf.mul<tf.Tensor2D>(tf.add(h, tf.mul(cube, GELU_CUBIC)), GELU_SCALE);
+  return tf.mul(tf.mul(h, 0.5), tf.add(tanh(inner), 1));
+}
+
+/** The activation with tfjs's fastest kernels, for ordinary (first-order) training. */
+function activate(activation: Activation, h: tf.Tensor2D): tf.Tensor2D {
+  switch (activation) {
+    case 'relu':
+      return tf.relu(h);
+    case 'leakyRelu':
+      return tf.leakyRelu(h, LEAKY_RELU_SLOPE);
+    case 'tanh':
+      return tf.tanh(h);
+    case 'elu':
+      return tf.elu(h);
+    case 'gelu':
+      return gelu(h, (u) => tf.tanh(u));
+  }
+}
+
+/** The same activation built from twice-differentiable pieces (see above). */
+function activateTwiceDifferentiable(activation: Activation, h: tf.Tensor2D): tf.Tensor2D {
+  switch (activation) {
+    case 'relu':
+      return tf.relu(h);
+    case 'leakyRelu':
+      return tf.add(tf.mul(h, LEAKY_RELU_SLOPE), tf.mul(tf.relu(h), 1 - LEAKY_RELU_SLOPE));
+    case 'tanh':
+      return twiceDifferentiableTanh(h);
+    case 'elu':
+      return twiceDifferentiableElu(h);
+    case 'gelu':
+      return gelu(h, (u) => twiceDifferentiableTanh(u));
+  }
 }
 
 /** Builds an MLP with seeded initial weights and zero biases. */
@@ -88,6 +200,9 @@ export function createMlp(options: MlpOptions): Mlp {
   hiddenLayers.forEach((width, i) => {
     assertPositiveInteger(width, `${name} hidden layer ${i + 1} width`);
   });
+  if (!ACTIVATIONS.includes(hiddenActivation)) {
+    throw new Error(`Unknown activation "${String(hiddenActivation)}"`);
+  }
 
   const instance = instanceCounter++;
   const widths = [inputSize, ...hiddenLayers, outputSize];
@@ -116,22 +231,23 @@ export function createMlp(options: MlpOptions): Mlp {
   const variables: tf.Variable[] = layers.flatMap((layer) => [layer.kernel, layer.bias]);
   const parameterCount = variables.reduce((total, v) => total + v.size, 0);
 
-  const activate = (h: tf.Tensor2D): tf.Tensor2D =>
-    hiddenActivation === 'leakyRelu' ? tf.leakyRelu(h, LEAKY_RELU_SLOPE) : tf.relu(h);
+  const forward = (x: tf.Tensor2D, nonlinearity: (h: tf.Tensor2D) => tf.Tensor2D) => {
+    let h = x;
+    for (let l = 0; l < layerCount; l++) {
+      const layer = layers[l]!;
+      h = tf.add(tf.matMul(h, layer.kernel), layer.bias);
+      if (l < layerCount - 1) h = nonlinearity(h);
+    }
+    return h;
+  };
 
   return {
     layers,
     variables,
     parameterCount,
-    apply(x) {
-      let h = x;
-      for (let l = 0; l < layerCount; l++) {
-        const layer = layers[l]!;
-        h = tf.add(tf.matMul(h, layer.kernel), layer.bias);
-        if (l < layerCount - 1) h = activate(h);
-      }
-      return h;
-    },
+    apply: (x) => forward(x, (h) => activate(hiddenActivation, h)),
+    applyTwiceDifferentiable: (x) =>
+      forward(x, (h) => activateTwiceDifferentiable(hiddenActivation, h)),
     dispose() {
       for (const v of variables) v.dispose();
     },

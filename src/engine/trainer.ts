@@ -1,62 +1,201 @@
 /**
- * The GAN training loop: a generator G and a discriminator D, both MLPs, trained with the
- * non-saturating GAN loss and Adam.
+ * The GAN training loop: a generator G and a discriminator D, both MLPs, trained with one of
+ * several objectives (see ./objectives) and optimisers (see ./optimizers).
  *
  * One *iteration* is `discriminatorSteps` discriminator updates followed by one generator
- * update (Goodfellow et al. 2014, Algorithm 1, with k = discriminatorSteps).
+ * update (Goodfellow et al. 2014, Algorithm 1, with k = discriminatorSteps). The 'mmd'
+ * objective has no discriminator: an iteration is then one generator update.
  *
  * step() never reads tensors back to JavaScript: a synchronous readback (dataSync) stalls the
  * GPU pipeline on WebGL/WebGPU, so losses are accumulated on the device and read
  * asynchronously by takeLosses().
  */
 import * as tf from '@tensorflow/tfjs';
-import { DATASETS, type DatasetId } from './datasets';
-import { createMlp, type Mlp } from './mlp';
+import {
+  DATASETS,
+  type DataParams,
+  type DatasetId,
+  DEFAULT_DATA_PARAMS,
+  type ResolvedDataset,
+  resolveDataset,
+} from './datasets';
+import { type DistributionMetrics, distributionMetrics } from './evaluate';
+import { ACTIVATIONS, type Activation, createMlp, type Mlp } from './mlp';
+import {
+  discriminatorLoss,
+  generatorAdversarialLoss,
+  gradientPenalty,
+  mmdSquaredLoss,
+  OBJECTIVES,
+  type Objective,
+  outputIsLogit,
+  trainsDiscriminator,
+  usesMmd,
+} from './objectives';
+import { createOptimizer, type OptimizerKind } from './optimizers';
 import { createRandom, type Random } from './random';
 
-/** Everything that defines a training run. */
-export interface TrainerConfig {
+export type { Activation } from './mlp';
+export { type Objective, WASSERSTEIN_METHOD } from './objectives';
+export type { OptimizerKind } from './optimizers';
+
+/**
+ * Law of the generator's input noise z, with standard deviation σ = noiseSigma per coordinate.
+ * - gaussian: z ~ N(0, σ² I).
+ * - uniform: z ~ U(−√3σ, √3σ)^d, whose standard deviation is also σ.
+ */
+export type NoiseDistribution = 'gaussian' | 'uniform';
+
+/** Every noise distribution, in the order the UI lists them. */
+export const NOISE_DISTRIBUTIONS: readonly NoiseDistribution[] = ['gaussian', 'uniform'];
+
+/**
+ * Everything that defines a training run. The data parameters (`gaussianMean`, `mixtureMeans`,
+ * `points`, …) are optional: missing ones take DEFAULT_DATA_PARAMS.
+ */
+export interface TrainerConfig extends Partial<DataParams> {
   /** Which target distribution the generator learns. */
   dataset: DatasetId;
   /** Hidden layer widths of the generator, noise side first. */
   generatorLayers: readonly number[];
   /** Hidden layer widths of the discriminator, data side first. */
   discriminatorLayers: readonly number[];
+  /** Nonlinearity after every hidden layer of the generator (the output layer is linear). */
+  generatorActivation: Activation;
+  /** Nonlinearity after every hidden layer of the discriminator (the output layer is linear). */
+  discriminatorActivation: Activation;
   /** Dimension of the noise vector z fed to the generator. */
   noiseDimension: number;
-  /** Standard deviation σ of the noise: z ~ N(0, σ² I). */
+  /** Law of the noise vector z (see {@link NoiseDistribution}). */
+  noiseDistribution: NoiseDistribution;
+  /** Standard deviation σ of every coordinate of the noise z, whatever its law. */
   noiseSigma: number;
-  /** Adam learning rate of the generator. */
+  /** Optimiser of the generator. */
+  generatorOptimizer: OptimizerKind;
+  /** Optimiser of the discriminator. */
+  discriminatorOptimizer: OptimizerKind;
+  /** Learning rate (step size) of the generator's optimiser. */
   generatorLearningRate: number;
-  /** Adam learning rate of the discriminator. */
+  /** Learning rate (step size) of the discriminator's optimiser. */
   discriminatorLearningRate: number;
+  /** Adam β1 of the generator, in [0, 1) (0.5 in DCGAN, Radford et al. 2015, §4). */
+  generatorBeta1: number;
+  /** Adam β2 of the generator, in [0, 1) (0.999 in Kingma & Ba 2015). */
+  generatorBeta2: number;
+  /** Adam β1 of the discriminator, in [0, 1). */
+  discriminatorBeta1: number;
+  /** Adam β2 of the discriminator, in [0, 1). */
+  discriminatorBeta2: number;
+  /** Momentum of the generator's optimiser when it is SGD or RMSprop, in [0, 1). */
+  generatorMomentum: number;
+  /** Momentum of the discriminator's optimiser when it is SGD or RMSprop, in [0, 1). */
+  discriminatorMomentum: number;
   /** Number of real points and of noise vectors per update. */
   batchSize: number;
   /** Discriminator updates per generator update (k in Goodfellow et al. 2014, Algorithm 1). */
   discriminatorSteps: number;
+  /** The pair of losses the networks minimise (see {@link Objective}). */
+  objective: Objective;
+  /**
+   * λ ≥ 0 of the WGAN-GP gradient penalty λ·E(‖∇_x̂ D(x̂)‖₂ − 1)² (Gulrajani et al. 2017;
+   * 10 in the paper); only used by the 'wasserstein' objective.
+   */
+  gradientPenalty: number;
+  /**
+   * Bandwidths h > 0 of the Gaussian kernels of the MMD² term, combined as the mixture kernel
+   * k(x, y) = Σ_h exp(−‖x − y‖² / 2h²) (Li et al. 2015, §3.2); used by 'mmd' and 'hybrid'.
+   */
+  mmdBandwidths: readonly number[];
+  /** λ ≥ 0 of the 'hybrid' generator loss L_G + λ·MMD². */
+  mmdWeight: number;
+  /**
+   * One-sided label smoothing ε in [0, 0.5): the discriminator's target for real points is
+   * 1 − ε instead of 1 (Salimans et al. 2016, §3.4). Used by minimax, nonSaturating, hybrid
+   * and leastSquares; ignored by the others.
+   */
+  labelSmoothing: number;
+  /**
+   * Standard deviation ≥ 0 of the Gaussian instance noise added to every input of the
+   * discriminator, real and generated, in discriminator and generator steps alike
+   * (Sønderby et al. 2016; Arjovsky & Bottou 2017, §3.1). 0 disables it.
+   */
+  instanceNoise: number;
+  /**
+   * PacGAN packing m ≥ 1 (Lin et al. 2018): the discriminator judges m samples at once,
+   * concatenated into one input of m · dimension features; a batch of B samples makes ⌊B/m⌋
+   * packs. Must not exceed batchSize. 1 is an ordinary discriminator.
+   */
+  packing: number;
   /** Seed of every random stream of the run (initialisation, data, noise, evaluation). */
   seed: number;
 }
 
 /** Mean losses since the previous readback. */
 export interface LossSummary {
-  /** Mean discriminator loss over every discriminator update since the previous readback. */
-  discriminator: number;
+  /**
+   * Mean discriminator loss over every discriminator update since the previous readback
+   * (including the gradient penalty for 'wasserstein'); null when the objective trains no
+   * discriminator ('mmd').
+   */
+  discriminator: number | null;
   /** Mean generator loss over every generator update since the previous readback. */
   generator: number;
   /** Number of iterations the means are taken over. */
   iterations: number;
 }
 
+/** Training diagnostics on a fresh evaluation batch (see {@link Trainer.diagnostics}). */
+export interface TrainerDiagnostics {
+  /**
+   * Mean discriminator output on real points: the probability σ(t) for the cross-entropy
+   * objectives (minimax, nonSaturating, hybrid), the raw score t for leastSquares, hinge and
+   * wasserstein; null without a discriminator ('mmd').
+   */
+  meanDReal: number | null;
+  /** Mean discriminator output on generated points, in the same units as meanDReal. */
+  meanDFake: number | null;
+  /** Global L2 norm of the gradient of the generator loss with respect to G's weights. */
+  generatorGradNorm: number;
+  /**
+   * Global L2 norm of the gradient of the discriminator loss (gradient penalty included) with
+   * respect to D's weights; null without a discriminator.
+   */
+  discriminatorGradNorm: number | null;
+}
+
+/** Everything measured about a run at one iteration (see {@link Trainer.metrics}). */
+export interface TrainingMetrics extends DistributionMetrics, TrainerDiagnostics {
+  /** The iteration these numbers describe. */
+  iteration: number;
+}
+
+export interface MetricsOptions {
+  /** Bandwidth h of the reported MMD². */
+  kernelBandwidth: number;
+  /** Fresh samples of each kind when `real`/`generated` are not given (default 1000). */
+  sampleSize?: number;
+  /** Real points to compare against (e.g. the plotted ones), row-major. */
+  real?: Float32Array;
+  /** Generated points to measure (e.g. the plotted ones), row-major. */
+  generated?: Float32Array;
+  /** Batch of the diagnostics pass (default min(sampleSize, 256)). */
+  diagnosticsSize?: number;
+}
+
 /** A running GAN training session. */
 export interface Trainer {
   /** The configuration the run was created with. */
   readonly config: TrainerConfig;
+  /** The data set, with its parameters applied. */
+  readonly dataset: ResolvedDataset;
   /** Dimension of a data point (and of a generated sample). */
   readonly dimension: 1 | 2;
   /** Number of completed iterations (k discriminator updates + 1 generator update each). */
   readonly iteration: number;
-  /** Number of trainable scalars in each network. */
+  /**
+   * Number of trainable scalars in each network. The 'mmd' objective builds no
+   * discriminator: its count is then 0.
+   */
   readonly parameterCount: { readonly generator: number; readonly discriminator: number };
   /** Runs `iterations` training iterations (default 1); never reads tensors back. */
   step(iterations?: number): void;
@@ -71,10 +210,39 @@ export interface Trainer {
    * Row-major `n × dimension`.
    */
   sampleGenerator(n: number): Promise<Float32Array>;
+  /**
+   * `n` generated points from fresh noise (drawn from the trainer's own seeded stream, which
+   * advances with every call and never affects training). Row-major `n × dimension`.
+   */
+  sample(n: number): Promise<Float32Array>;
   /** `n` fresh points from the data set, from the trainer's own seeded stream. */
   sampleReal(n: number): Float32Array;
+  /**
+   * Diagnostics on a fresh evaluation batch of `n` real points and `n` noise vectors (from
+   * the trainer's own seeded stream; training is unaffected), with the losses exactly as a
+   * training step computes them (instance noise, packing, label smoothing, gradient penalty,
+   * MMD term). Reads back; call it outside the hot path. `n` ≥ max(2, packing).
+   */
+  diagnostics(n: number): Promise<TrainerDiagnostics>;
+  /**
+   * Distances between generated and real samples (MMD², W1/KS or sliced W1, modes, KL/JS) and
+   * the diagnostics pass. Reads back: call it outside the hot path.
+   */
+  metrics(options: MetricsOptions): Promise<TrainingMetrics>;
   /** Frees every tensor, variable and optimiser slot of the run. */
   dispose(): void;
+}
+
+/** The data parameters of a config, defaults filled in. */
+function dataParamsOf(config: TrainerConfig): DataParams {
+  return {
+    gaussianMean: config.gaussianMean ?? DEFAULT_DATA_PARAMS.gaussianMean,
+    gaussianStd: config.gaussianStd ?? DEFAULT_DATA_PARAMS.gaussianStd,
+    mixtureMeans: config.mixtureMeans ?? DEFAULT_DATA_PARAMS.mixtureMeans,
+    mixtureStd: config.mixtureStd ?? DEFAULT_DATA_PARAMS.mixtureStd,
+    mixtureWeights: config.mixtureWeights ?? DEFAULT_DATA_PARAMS.mixtureWeights,
+    points: config.points ?? DEFAULT_DATA_PARAMS.points,
+  };
 }
 
 /**
@@ -84,10 +252,8 @@ export interface Trainer {
  */
 const ATLAS_SIZE = 8192;
 
-/** Adam β1 = 0.5 instead of 0.9 stabilises GAN training (Radford et al. 2015, §4). */
-const ADAM_BETA1 = 0.5;
-/** Adam β2, the usual default (Kingma & Ba 2015). */
-const ADAM_BETA2 = 0.999;
+/** √3: U(−√3σ, √3σ) has standard deviation σ. */
+const SQRT3 = Math.sqrt(3);
 
 function assertPositiveInteger(value: number, what: string): void {
   if (!Number.isInteger(value) || value < 1) {
@@ -101,19 +267,95 @@ function assertPositiveFinite(value: number, what: string): void {
   }
 }
 
-/** Creates a trainer with freshly initialised networks and optimisers. */
-export function createTrainer(config: TrainerConfig): Trainer {
-  const spec = DATASETS[config.dataset];
-  if (spec === undefined) throw new Error(`Unknown dataset "${String(config.dataset)}"`);
+function assertNonNegativeFinite(value: number, what: string): void {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new Error(`${what} must be a non-negative finite number, got ${value}`);
+  }
+}
+
+function assertUnitInterval(value: number, what: string): void {
+  if (!Number.isFinite(value) || value < 0 || value >= 1) {
+    throw new Error(`${what} must lie in [0, 1), got ${value}`);
+  }
+}
+
+function validate(config: TrainerConfig): void {
+  if (DATASETS[config.dataset] === undefined) {
+    throw new Error(`Unknown dataset "${String(config.dataset)}"`);
+  }
+  if (!OBJECTIVES.includes(config.objective)) {
+    throw new Error(`Unknown objective "${String(config.objective)}"`);
+  }
+  for (const [value, what] of [
+    [config.generatorActivation, 'generatorActivation'],
+    [config.discriminatorActivation, 'discriminatorActivation'],
+  ] as const) {
+    if (!ACTIVATIONS.includes(value)) throw new Error(`Unknown ${what} "${String(value)}"`);
+  }
+  if (!NOISE_DISTRIBUTIONS.includes(config.noiseDistribution)) {
+    throw new Error(`Unknown noiseDistribution "${String(config.noiseDistribution)}"`);
+  }
   assertPositiveInteger(config.noiseDimension, 'noiseDimension');
   assertPositiveInteger(config.batchSize, 'batchSize');
   assertPositiveInteger(config.discriminatorSteps, 'discriminatorSteps');
+  assertPositiveInteger(config.packing, 'packing');
+  if (config.packing > config.batchSize) {
+    throw new Error(
+      `packing (${config.packing}) must not exceed batchSize (${config.batchSize}): the discriminator needs at least one pack of ${config.packing} samples per batch`,
+    );
+  }
   assertPositiveFinite(config.noiseSigma, 'noiseSigma');
   assertPositiveFinite(config.generatorLearningRate, 'generatorLearningRate');
   assertPositiveFinite(config.discriminatorLearningRate, 'discriminatorLearningRate');
+  assertUnitInterval(config.generatorBeta1, 'generatorBeta1');
+  assertUnitInterval(config.generatorBeta2, 'generatorBeta2');
+  assertUnitInterval(config.discriminatorBeta1, 'discriminatorBeta1');
+  assertUnitInterval(config.discriminatorBeta2, 'discriminatorBeta2');
+  assertUnitInterval(config.generatorMomentum, 'generatorMomentum');
+  assertUnitInterval(config.discriminatorMomentum, 'discriminatorMomentum');
+  assertNonNegativeFinite(config.gradientPenalty, 'gradientPenalty');
+  assertNonNegativeFinite(config.mmdWeight, 'mmdWeight');
+  assertNonNegativeFinite(config.instanceNoise, 'instanceNoise');
+  if (!(config.labelSmoothing >= 0 && config.labelSmoothing < 0.5)) {
+    throw new Error(`labelSmoothing must lie in [0, 0.5), got ${config.labelSmoothing}`);
+  }
+  config.mmdBandwidths.forEach((h, i) => {
+    assertPositiveFinite(h, `mmdBandwidths[${i}]`);
+  });
+  if (usesMmd(config.objective) && config.mmdBandwidths.length === 0) {
+    throw new Error(`The ${config.objective} objective needs at least one entry in mmdBandwidths`);
+  }
+  if (usesMmd(config.objective) && config.batchSize < 2) {
+    throw new Error(`The ${config.objective} objective needs batchSize ≥ 2 for MMD²`);
+  }
+}
 
+/** Global L2 norm √(Σ_v ‖g_v‖²) of a set of gradients (0 for none). */
+function globalNorm(grads: tf.NamedTensorMap): tf.Scalar {
+  const squares = Object.values(grads).map((g) => tf.sum<tf.Scalar>(tf.square(g)));
+  return squares.length === 0 ? tf.scalar(0) : tf.sqrt(tf.addN(squares));
+}
+
+/** Creates a trainer with freshly initialised networks and optimisers. */
+export function createTrainer(config: TrainerConfig): Trainer {
+  validate(config);
+  // Throws a user-facing message for unusable data parameters (e.g. 'points' without points).
+  const spec = resolveDataset(config.dataset, dataParamsOf(config));
   const dimension = spec.dimension;
-  const { batchSize, noiseDimension, noiseSigma, discriminatorSteps } = config;
+  const {
+    batchSize,
+    noiseDimension,
+    noiseSigma,
+    discriminatorSteps,
+    objective,
+    packing,
+    instanceNoise,
+    labelSmoothing,
+    mmdBandwidths,
+  } = config;
+  const hasDiscriminator = trainsDiscriminator(objective);
+  const penaltyWeight = objective === 'wasserstein' ? config.gradientPenalty : 0;
+  const mmdWeight = objective === 'mmd' ? 1 : objective === 'hybrid' ? config.mmdWeight : 0;
 
   // Separate streams so that, e.g., a change of batch size does not change the initial weights.
   const root = createRandom(config.seed);
@@ -121,8 +363,12 @@ export function createTrainer(config: TrainerConfig): Trainer {
   const atlasRandom = root.fork('atlas');
   const batchRandom = root.fork('batch-indices');
   const noiseRandom = root.fork('noise');
+  const instanceNoiseRandom = root.fork('instance-noise');
+  const penaltyRandom = root.fork('gradient-penalty');
   const realRandom = root.fork('real-samples');
   const evaluationRandom = root.fork('evaluation-noise');
+  const sampleRandom = root.fork('sample-noise');
+  const diagnosticsRandom = root.fork('diagnostics');
 
   // Everything allocated below is freed by dispose(); if construction fails half-way, free
   // what was already built so a bad config does not leak.
@@ -133,43 +379,65 @@ export function createTrainer(config: TrainerConfig): Trainer {
   };
 
   let generator: Mlp;
-  let discriminator: Mlp;
+  // The 'mmd' objective trains no discriminator, so none is built (no wasted memory and no
+  // meaningless diagnostics).
+  let discriminator: Mlp | null = null;
   let atlas: tf.Tensor2D;
   let discriminatorLossSum: tf.Variable;
   let generatorLossSum: tf.Variable;
-  let generatorOptimizer: tf.AdamOptimizer;
-  let discriminatorOptimizer: tf.AdamOptimizer;
+  let generatorOptimizer: tf.Optimizer;
+  let discriminatorOptimizer: tf.Optimizer | null = null;
   try {
-    // ReLU hidden units in G and leaky ReLU (slope 0.2) in D follow DCGAN
-    // (Radford et al. 2015, §3); both output layers are linear (D outputs a logit).
     generator = own(
       createMlp({
         inputSize: noiseDimension,
         hiddenLayers: config.generatorLayers,
         outputSize: dimension,
-        hiddenActivation: 'relu',
+        hiddenActivation: config.generatorActivation,
         random: initRandom.fork('generator'),
         name: 'generator',
       }),
     );
-    discriminator = own(
-      createMlp({
-        inputSize: dimension,
-        hiddenLayers: config.discriminatorLayers,
-        outputSize: 1,
-        hiddenActivation: 'leakyRelu',
-        random: initRandom.fork('discriminator'),
-        name: 'discriminator',
-      }),
+    if (hasDiscriminator) {
+      discriminator = own(
+        createMlp({
+          inputSize: packing * dimension,
+          hiddenLayers: config.discriminatorLayers,
+          outputSize: 1,
+          hiddenActivation: config.discriminatorActivation,
+          random: initRandom.fork('discriminator'),
+          name: 'discriminator',
+        }),
+      );
+      discriminatorOptimizer = own(
+        createOptimizer(
+          {
+            kind: config.discriminatorOptimizer,
+            learningRate: config.discriminatorLearningRate,
+            beta1: config.discriminatorBeta1,
+            beta2: config.discriminatorBeta2,
+            momentum: config.discriminatorMomentum,
+          },
+          'discriminator',
+        ),
+      );
+    }
+    generatorOptimizer = own(
+      createOptimizer(
+        {
+          kind: config.generatorOptimizer,
+          learningRate: config.generatorLearningRate,
+          beta1: config.generatorBeta1,
+          beta2: config.generatorBeta2,
+          momentum: config.generatorMomentum,
+        },
+        'generator',
+      ),
     );
     atlas = own(tf.tensor2d(spec.sample(atlasRandom, ATLAS_SIZE), [ATLAS_SIZE, dimension]));
     // tidy(): tf.variable() does not take ownership of its initial tensor, which would leak.
     discriminatorLossSum = own(tf.tidy(() => tf.variable(tf.scalar(0), false)));
     generatorLossSum = own(tf.tidy(() => tf.variable(tf.scalar(0), false)));
-    generatorOptimizer = own(tf.train.adam(config.generatorLearningRate, ADAM_BETA1, ADAM_BETA2));
-    discriminatorOptimizer = own(
-      tf.train.adam(config.discriminatorLearningRate, ADAM_BETA1, ADAM_BETA2),
-    );
   } catch (error) {
     for (const resource of owned) resource.dispose();
     throw error;
@@ -184,13 +452,18 @@ export function createTrainer(config: TrainerConfig): Trainer {
     if (disposed) throw new Error('Trainer has been disposed');
   };
 
-  /** Uploads a fresh noise batch z ~ N(0, σ² I) drawn from the seeded noise stream. */
+  /** Fills `out` with noise coordinates of standard deviation σ from the configured law. */
+  const fillNoise = (random: Random, out: Float32Array): Float32Array => {
+    if (config.noiseDistribution === 'gaussian') return random.fillNormal(out, noiseSigma);
+    const half = SQRT3 * noiseSigma;
+    for (let i = 0; i < out.length; i++) out[i] = (2 * random.next() - 1) * half;
+    return out;
+  };
+
+  /** Uploads a fresh noise batch z of `n` vectors drawn from `random`. */
   const noiseBatch = (random: Random, n: number): tf.Tensor2D =>
     // A fresh array per upload: the CPU backend keeps a reference to the array it was given.
-    tf.tensor2d(random.fillNormal(new Float32Array(n * noiseDimension), noiseSigma), [
-      n,
-      noiseDimension,
-    ]);
+    tf.tensor2d(fillNoise(random, new Float32Array(n * noiseDimension)), [n, noiseDimension]);
 
   /** Gathers `batchSize` rows of the atlas, chosen uniformly with replacement. */
   const realBatch = (): tf.Tensor2D => {
@@ -198,55 +471,125 @@ export function createTrainer(config: TrainerConfig): Trainer {
     return tf.gather(atlas, tf.tensor1d(indices, 'int32'));
   };
 
-  const discriminatorVariables = discriminator.variables;
-  const generatorVariables = generator.variables;
+  /**
+   * What the discriminator sees of a batch of points [n, dimension]: instance noise
+   * x + N(0, s² I) (Sønderby et al. 2016; Arjovsky & Bottou 2017, §3.1), then PacGAN packing
+   * (Lin et al. 2018) of m consecutive rows into one row, [⌊n/m⌋, m · dimension] (the
+   * remainder rows are dropped).
+   */
+  const discriminatorInput = (points: tf.Tensor2D, random: Random): tf.Tensor2D => {
+    const n = points.shape[0];
+    let x = points;
+    if (instanceNoise > 0) {
+      const noise = random.fillNormal(new Float32Array(n * dimension), instanceNoise);
+      x = tf.add(x, tf.tensor2d(noise, [n, dimension]));
+    }
+    if (packing === 1) return x;
+    const packs = Math.floor(n / packing);
+    if (packs * packing !== n) x = tf.slice(x, [0, 0], [packs * packing, dimension]);
+    return tf.reshape(x, [packs, packing * dimension]);
+  };
+
+  /** ε ~ U[0, 1], one per pack, for the WGAN-GP interpolates. */
+  const penaltyEpsilon = (random: Random, packs: number): tf.Tensor2D => {
+    const values = new Float32Array(packs);
+    for (let i = 0; i < packs; i++) values[i] = random.next();
+    return tf.tensor2d(values, [packs, 1]);
+  };
 
   /**
-   * Non-saturating GAN losses written with logits. With D(x) the logit and σ the sigmoid,
-   * −log σ(t) = softplus(−t) and −log(1 − σ(t)) = softplus(t), which tfjs evaluates without
-   * overflow for large |t|:
-   *   L_D = E_x softplus(−D(x)) + E_z softplus(D(G(z)))
-   *   L_G = E_z softplus(−D(G(z)))
-   * L_G is the non-saturating generator loss (Goodfellow et al. 2014, §3): it maximises
-   * log D(G(z)) instead of minimising log(1 − D(G(z))), whose gradient vanishes early in
-   * training when D confidently rejects the fakes.
+   * The discriminator loss on prepared inputs (see ./objectives for the formulas), plus
+   * λ·GP for 'wasserstein' (Gulrajani et al. 2017, eq. 3). Only called with a discriminator.
    */
-  const discriminatorStep = (): void => {
-    const real = realBatch();
+  const discriminatorObjective = (
+    d: Mlp,
+    real: tf.Tensor2D,
+    fake: tf.Tensor2D,
+    epsilon: tf.Tensor2D | null,
+  ): tf.Scalar => {
+    const loss = discriminatorLoss(objective, d.apply(real), d.apply(fake), labelSmoothing);
+    if (epsilon === null) return loss;
+    const penalty = gradientPenalty(d.applyTwiceDifferentiable, real, fake, epsilon);
+    return tf.add(loss, tf.mul(penalty, penaltyWeight));
+  };
+
+  /**
+   * The generator loss for noise z: the objective's adversarial loss on D(G(z)) (with the
+   * instance noise drawn from `random`), plus mmdWeight · MMD²(G(z), real) for 'hybrid', or
+   * MMD² alone for 'mmd' (see ./objectives).
+   */
+  const generatorObjective = (
+    z: tf.Tensor2D,
+    real: tf.Tensor2D | null,
+    random: Random,
+  ): tf.Scalar => {
+    const fake = generator.apply(z);
+    let loss: tf.Scalar | null = null;
+    if (discriminator !== null) {
+      loss = generatorAdversarialLoss(
+        objective,
+        discriminator.apply(discriminatorInput(fake, random)),
+      );
+    }
+    if (real !== null) {
+      const mmd = mmdSquaredLoss(fake, real, mmdBandwidths);
+      const weighted = mmdWeight === 1 ? mmd : tf.mul<tf.Scalar>(mmd, mmdWeight);
+      loss = loss === null ? weighted : tf.add<tf.Scalar>(loss, weighted);
+    }
+    if (loss === null) throw new Error('The generator loss is empty');
+    return loss;
+  };
+
+  const discriminatorStep = (d: Mlp, optimizer: tf.Optimizer): void => {
     // G(z) is computed outside the minimised closure, so no gradient tape is recorded
     // through the generator during a discriminator update.
-    const fake = generator.apply(noiseBatch(noiseRandom, batchSize));
-    const loss = discriminatorOptimizer.minimize(
-      () =>
-        tf.add(
-          tf.mean(tf.softplus(tf.neg(discriminator.apply(real)))),
-          tf.mean(tf.softplus(discriminator.apply(fake))),
-        ) as tf.Scalar,
+    const real = discriminatorInput(realBatch(), instanceNoiseRandom);
+    const fake = discriminatorInput(
+      generator.apply(noiseBatch(noiseRandom, batchSize)),
+      instanceNoiseRandom,
+    );
+    const epsilon = penaltyWeight > 0 ? penaltyEpsilon(penaltyRandom, real.shape[0]) : null;
+    const loss = optimizer.minimize(
+      () => discriminatorObjective(d, real, fake, epsilon),
       true,
-      discriminatorVariables,
+      d.variables,
     );
     if (loss !== null) discriminatorLossSum.assign(tf.add(discriminatorLossSum, loss));
   };
 
   const generatorStep = (): void => {
     const z = noiseBatch(noiseRandom, batchSize);
+    const real = mmdWeight > 0 ? realBatch() : null;
     const loss = generatorOptimizer.minimize(
-      () => tf.mean(tf.softplus(tf.neg(discriminator.apply(generator.apply(z))))) as tf.Scalar,
+      () => generatorObjective(z, real, instanceNoiseRandom),
       true,
-      generatorVariables,
+      generator.variables,
     );
     if (loss !== null) generatorLossSum.assign(tf.add(generatorLossSum, loss));
   };
 
+  /** Applies G to uploaded noise and reads the result back. */
+  const generate = async (noise: Float32Array, n: number): Promise<Float32Array> => {
+    const output = tf.tidy(() => generator.apply(tf.tensor2d(noise, [n, noiseDimension])));
+    try {
+      const values = await output.data<'float32'>();
+      // Copy: some backends hand out their internal buffer.
+      return Float32Array.from(values);
+    } finally {
+      output.dispose();
+    }
+  };
+
   const trainer: Trainer = {
     config,
+    dataset: spec,
     dimension,
     get iteration() {
       return iteration;
     },
     parameterCount: {
       generator: generator.parameterCount,
-      discriminator: discriminator.parameterCount,
+      discriminator: discriminator?.parameterCount ?? 0,
     },
 
     step(iterations = 1) {
@@ -258,7 +601,11 @@ export function createTrainer(config: TrainerConfig): Trainer {
         // One tidy per iteration bounds the memory held by intermediates; the optimisers'
         // slot variables and the loss sums are variables, which tidy() leaves alone.
         tf.tidy(() => {
-          for (let k = 0; k < discriminatorSteps; k++) discriminatorStep();
+          if (discriminator !== null && discriminatorOptimizer !== null) {
+            for (let k = 0; k < discriminatorSteps; k++) {
+              discriminatorStep(discriminator, discriminatorOptimizer);
+            }
+          }
           generatorStep();
         });
         iteration++;
@@ -282,7 +629,8 @@ export function createTrainer(config: TrainerConfig): Trainer {
       try {
         const [discriminatorSum = Number.NaN, generatorSum = Number.NaN] = await snapshot.data();
         return {
-          discriminator: discriminatorSum / (iterations * discriminatorSteps),
+          discriminator:
+            discriminator === null ? null : discriminatorSum / (iterations * discriminatorSteps),
           generator: generatorSum / iterations,
           iterations,
         };
@@ -298,29 +646,88 @@ export function createTrainer(config: TrainerConfig): Trainer {
       if (noise === undefined) {
         // One stream per batch size: the batch for a given n is the same whichever sizes
         // were requested before it.
-        noise = evaluationRandom
-          .fork(`size-${n}`)
-          .fillNormal(new Float32Array(n * noiseDimension), noiseSigma);
+        noise = fillNoise(evaluationRandom.fork(`size-${n}`), new Float32Array(n * noiseDimension));
         evaluationNoise.set(n, noise);
       }
-      const fixedNoise = noise;
-      const output = tf.tidy(() =>
-        // slice(): the upload must not alias the cached noise array (see noiseBatch).
-        generator.apply(tf.tensor2d(fixedNoise.slice(), [n, noiseDimension])),
-      );
-      try {
-        const values = await output.data<'float32'>();
-        // Copy: some backends hand out their internal buffer.
-        return Float32Array.from(values);
-      } finally {
-        output.dispose();
-      }
+      // slice(): the upload must not alias the cached noise array (see noiseBatch).
+      return generate(noise.slice(), n);
+    },
+
+    async sample(n) {
+      assertAlive();
+      assertPositiveInteger(n, 'sample size');
+      return generate(fillNoise(sampleRandom, new Float32Array(n * noiseDimension)), n);
     },
 
     sampleReal(n) {
       assertAlive();
       assertPositiveInteger(n, 'sampleReal size');
       return spec.sample(realRandom, n);
+    },
+
+    async diagnostics(n) {
+      assertAlive();
+      assertPositiveInteger(n, 'diagnostics size');
+      if (n < Math.max(2, packing)) {
+        throw new Error(`diagnostics size must be at least max(2, packing), got ${n}`);
+      }
+      const random = diagnosticsRandom;
+      const values = tf.tidy(() => {
+        const real = tf.tensor2d(spec.sample(random, n), [n, dimension]);
+        const z = noiseBatch(random, n);
+        const nan = tf.scalar(Number.NaN);
+        let meanDReal: tf.Scalar = nan;
+        let meanDFake: tf.Scalar = nan;
+        let discriminatorGradNorm: tf.Scalar = nan;
+        if (discriminator !== null) {
+          const d = discriminator;
+          const realInput = discriminatorInput(real, random);
+          const fakeInput = discriminatorInput(generator.apply(z), random);
+          const toMean = (t: tf.Tensor2D): tf.Scalar =>
+            tf.mean(outputIsLogit(objective) ? tf.sigmoid(t) : t);
+          meanDReal = toMean(d.apply(realInput));
+          meanDFake = toMean(d.apply(fakeInput));
+          const epsilon = penaltyWeight > 0 ? penaltyEpsilon(random, realInput.shape[0]) : null;
+          const { grads } = tf.variableGrads(
+            () => discriminatorObjective(d, realInput, fakeInput, epsilon),
+            d.variables,
+          );
+          discriminatorGradNorm = globalNorm(grads);
+        }
+        const { grads } = tf.variableGrads(
+          () => generatorObjective(z, mmdWeight > 0 ? real : null, random),
+          generator.variables,
+        );
+        return tf.stack([meanDReal, meanDFake, globalNorm(grads), discriminatorGradNorm]);
+      });
+      try {
+        const [dReal, dFake, gNorm, dNorm] = Array.from(await values.data());
+        const hasD = discriminator !== null;
+        return {
+          meanDReal: hasD ? (dReal ?? Number.NaN) : null,
+          meanDFake: hasD ? (dFake ?? Number.NaN) : null,
+          generatorGradNorm: gNorm ?? Number.NaN,
+          discriminatorGradNorm: hasD ? (dNorm ?? Number.NaN) : null,
+        };
+      } finally {
+        values.dispose();
+      }
+    },
+
+    async metrics(options) {
+      assertAlive();
+      const size = options.sampleSize ?? 1000;
+      const real = options.real ?? trainer.sampleReal(size);
+      const generated = options.generated ?? (await trainer.sample(size));
+      const diagnostics = await trainer.diagnostics(
+        options.diagnosticsSize ?? Math.max(2, packing, Math.min(size, 256)),
+      );
+      const distribution = distributionMetrics(real, generated, dimension, {
+        kernelBandwidth: options.kernelBandwidth,
+        modes: spec.modes,
+        modeStd: spec.modeStd,
+      });
+      return { ...distribution, ...diagnostics, iteration };
     },
 
     dispose() {

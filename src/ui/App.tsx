@@ -1,22 +1,26 @@
 import { useState } from 'react';
 import { dataDimension } from '../config/schema';
 import type { ConfigFix } from '../config/url';
-import { BACKEND_LABELS } from '../worker/protocol';
+import { BACKEND_LABELS, type UserPoints } from '../worker/protocol';
 import { ChartCard } from './charts/ChartCard';
 import { DistributionPlot } from './charts/DistributionPlot';
 import { LineChart } from './charts/LineChart';
 import { COLOURS } from './charts/palette';
 import { ControlPanel } from './controls/ControlPanel';
+import { MetricsPanel } from './MetricsPanel';
+import { PointsEditor } from './PointsEditor';
 import { useConfig } from './useConfig';
 import { type TrainerControls, type TrainerState, useTrainer } from './useTrainer';
 
 export function App() {
   const { config, linkFixes, setValue, dismissLinkFixes } = useConfig();
-  const [trainer, controls] = useTrainer(config);
+  const [points, setPoints] = useState<UserPoints | null>(null);
+  const [trainer, controls] = useTrainer(config, points);
   const [logMmd, setLogMmd] = useState(false);
   const snapshot = trainer.snapshot;
   // Until the first snapshot of a new data set arrives, the plot keeps the previous run's points.
-  const dimension = snapshot?.dimension ?? dataDimension(config);
+  const dimension = snapshot?.dimension ?? dataDimension(config, points);
+  const trainsDiscriminator = config.objective !== 'mmd';
 
   return (
     <div className="app">
@@ -45,6 +49,11 @@ export function App() {
       <main className="workspace">
         <ControlPanel config={config} onChange={setValue} />
         <div className="charts">
+          {config.dataset === 'points' && (
+            <div className="full-width">
+              <PointsEditor points={points} onChange={setPoints} />
+            </div>
+          )}
           <ChartCard
             title="Real vs generated"
             info="Blue points are samples of the real distribution; orange points are the generator's output for a fixed batch of noise. Training succeeds when the orange cloud covers the blue one, every mode included."
@@ -77,9 +86,11 @@ export function App() {
           <div className="curves">
             <ChartCard
               title="Losses"
-              info="The discriminator's loss on real and generated samples and the generator's non-saturating loss, averaged over each stretch of iterations. At the game's equilibrium D outputs ½ everywhere: L_D → 2·ln 2 ≈ 1.39 and L_G → ln 2 ≈ 0.69."
+              info="Each network's loss under the chosen objective, averaged over each stretch of iterations. For the non-saturating GAN at equilibrium D outputs ½ everywhere: L_D → 2·ln 2 ≈ 1.39 and L_G → ln 2 ≈ 0.69."
               legend={[
-                { label: 'discriminator', colour: COLOURS.discriminator },
+                ...(trainsDiscriminator
+                  ? [{ label: 'discriminator', colour: COLOURS.discriminator }]
+                  : []),
                 { label: 'generator', colour: COLOURS.generator },
               ]}
               testId="loss-chart"
@@ -91,11 +102,15 @@ export function App() {
                   xLabel="iteration"
                   yLabel="loss"
                   lines={[
-                    {
-                      label: 'discriminator',
-                      colour: COLOURS.discriminator,
-                      series: trainer.history.discriminatorLoss,
-                    },
+                    ...(trainsDiscriminator
+                      ? [
+                          {
+                            label: 'discriminator',
+                            colour: COLOURS.discriminator,
+                            series: trainer.history.discriminatorLoss,
+                          },
+                        ]
+                      : []),
                     {
                       label: 'generator',
                       colour: COLOURS.generator,
@@ -137,6 +152,9 @@ export function App() {
                 />
               )}
             </ChartCard>
+          </div>
+          <div className="full-width">
+            <MetricsPanel metrics={snapshot?.metrics ?? null} />
           </div>
         </div>
       </main>

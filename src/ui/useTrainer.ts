@@ -6,6 +6,7 @@ import {
   PROTOCOL_VERSION,
   type Snapshot,
   type TrainerWorkerApi,
+  type UserPoints,
   type WorkerEvent,
 } from '../worker/protocol';
 
@@ -98,7 +99,10 @@ function describeError(error: unknown): string {
  * Owns the training worker: starts it, forwards config changes, and turns its events into React
  * state. The worker does all training; this hook only stores what the snapshots say.
  */
-export function useTrainer(config: PlaygroundConfig): [TrainerState, TrainerControls] {
+export function useTrainer(
+  config: PlaygroundConfig,
+  points: UserPoints | null,
+): [TrainerState, TrainerControls] {
   const [state, setState] = useState<TrainerState>({
     backend: null,
     snapshot: null,
@@ -108,8 +112,10 @@ export function useTrainer(config: PlaygroundConfig): [TrainerState, TrainerCont
   });
   const apiRef = useRef<Comlink.Remote<TrainerWorkerApi> | null>(null);
   const configRef = useRef(config);
+  const pointsRef = useRef(points);
   const initialisedRef = useRef(false);
   configRef.current = config;
+  pointsRef.current = points;
 
   useEffect(() => {
     const worker = new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), {
@@ -156,6 +162,7 @@ export function useTrainer(config: PlaygroundConfig): [TrainerState, TrainerCont
       if (version !== PROTOCOL_VERSION) {
         throw new Error(`The worker speaks protocol ${version}, the page ${PROTOCOL_VERSION}.`);
       }
+      await api.setPoints(pointsRef.current);
       await api.init(configRef.current, Comlink.proxy(onEvent));
       if (!alive) return;
       apiRef.current = api;
@@ -175,6 +182,10 @@ export function useTrainer(config: PlaygroundConfig): [TrainerState, TrainerCont
   useEffect(() => {
     if (initialisedRef.current) apiRef.current?.setConfig(config).catch(() => undefined);
   }, [config]);
+
+  useEffect(() => {
+    if (initialisedRef.current) apiRef.current?.setPoints(points).catch(() => undefined);
+  }, [points]);
 
   const call = useCallback((action: (api: Comlink.Remote<TrainerWorkerApi>) => Promise<void>) => {
     const api = apiRef.current;

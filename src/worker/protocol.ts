@@ -5,6 +5,7 @@
  * compile error wherever it is not handled.
  */
 import type { BackendChoice, PlaygroundConfig } from '../config/schema';
+import type { TrainingMetrics } from '../engine';
 
 /** Bumped on any incompatible change to the messages below. */
 export const PROTOCOL_VERSION = 1;
@@ -30,6 +31,15 @@ export interface BackendInfo {
   reason: string;
 }
 
+/** Drawn or uploaded data points (row-major, n × dimension); never in the URL. */
+export interface UserPoints {
+  dimension: 1 | 2;
+  values: Float32Array;
+}
+
+/** Everything measured about the run at one iteration, off the hot path. */
+export type SnapshotMetrics = TrainingMetrics;
+
 /** A compact picture of training, sent at a bounded rate (≈10 per second), never per step. */
 export interface Snapshot {
   type: 'snapshot';
@@ -49,7 +59,7 @@ export interface Snapshot {
   real: Float32Array;
   /** Iteration numbers of the loss points since the previous snapshot. */
   lossIterations: Float64Array;
-  /** Mean discriminator loss per point. */
+  /** Mean discriminator loss per point (NaN when the objective trains no discriminator). */
   discriminatorLoss: Float32Array;
   /** Mean generator loss per point. */
   generatorLoss: Float32Array;
@@ -57,6 +67,8 @@ export interface Snapshot {
   mmdSquared: number;
   /** Bandwidth h of that kernel. */
   kernelBandwidth: number;
+  /** The latest full metrics (recomputed a few times a second, not at every snapshot). */
+  metrics: SnapshotMetrics | null;
 }
 
 export type WorkerEvent =
@@ -72,6 +84,8 @@ export interface TrainerWorkerApi {
   init(config: PlaygroundConfig, listener: (event: WorkerEvent) => void): Promise<BackendInfo>;
   /** Applies a new config: a model or data change starts a new run; a backend change re-selects. */
   setConfig(config: PlaygroundConfig): Promise<void>;
+  /** Replaces the user's own data points; starts a new run when the data set is 'points'. */
+  setPoints(points: UserPoints | null): Promise<void>;
   play(): void;
   pause(): void;
   /** Runs exactly one iteration (paused), then sends a snapshot. */

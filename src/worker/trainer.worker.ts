@@ -12,8 +12,10 @@ import {
   type BackendInfo,
   PROTOCOL_VERSION,
   type Snapshot,
+  type SnapshotMetrics,
   type TrainerWorkerApi,
   transferablesOf,
+  type UserPoints,
   type WorkerEvent,
 } from './protocol';
 
@@ -24,6 +26,10 @@ const SNAPSHOT_INTERVAL_MS = 100;
 /** Target length of one loop turn; bounds how long a message from the UI waits. */
 const TURN_BUDGET_MS = 40;
 const MAX_ITERATIONS_PER_TURN = 2000;
+/** Full metrics (sliced W1, grid KL/JS, a diagnostics pass…) cost tens of ms: a few per second. */
+const METRICS_INTERVAL_MS = 500;
+/** Evaluation batch of the diagnostics pass (mean D outputs, gradient norms). */
+const DIAGNOSTICS_BATCH = 256;
 
 type Listener = (event: WorkerEvent) => void;
 
@@ -32,6 +38,9 @@ const MEASUREMENT_KEYS: ReadonlySet<keyof PlaygroundConfig> = new Set(['kernelBa
 
 class TrainingSession {
   private config: PlaygroundConfig | null = null;
+  private points: UserPoints | null = null;
+  private metrics: SnapshotMetrics | null = null;
+  private lastMetricsTime = Number.NEGATIVE_INFINITY;
   private listener: Listener | null = null;
   private trainer: Trainer | null = null;
   private backend: BackendInfo | null = null;
@@ -111,6 +120,17 @@ class TrainingSession {
     });
   }
 
+  setPoints(points: UserPoints | null): Promise<void> {
+    return this.enqueue(async () => {
+      this.points = points;
+      if (this.config?.dataset !== 'points') return;
+      const wasRunning = this.running;
+      await this.stopLoop();
+      await this.rebuild();
+      if (wasRunning) this.startLoop();
+    });
+  }
+
   play(): void {
     void this.enqueue(async () => {
       if (!this.running && this.trainer !== null) this.startLoop();
@@ -158,8 +178,9 @@ class TrainingSession {
     const config = this.config;
     if (config === null) return;
     this.disposeTrainer();
+    this.metrics = null;
     try {
-      this.trainer = createTrainer(config);
+      this.trainer = createTrainer({ ...config, points: this.points });
     } catch (error) {
       this.fail(error);
       return;
@@ -196,16 +217,17 @@ class TrainingSession {
         // One readback per turn: it also waits for queued GPU work, which bounds the queue.
         const losses = await trainer.takeLosses();
         this.recordLosses(losses);
-        if (
-          losses !== null &&
-          !(Number.isFinite(losses.discriminator) && Number.isFinite(losses.generator))
-        ) {
+        const bad =
+          losses === null
+            ? undefined
+            : [losses.generator, losses.discriminator ?? 0].find((v) => !Number.isFinite(v));
+        if (bad !== undefined) {
           this.running = false;
           await this.sendSnapshot(generation);
           this.emit({
             type: 'error',
             message: `Training diverged at iteration ${trainer.iteration}: a loss became ${
-              Number.isNaN(losses.discriminator + losses.generator) ? 'NaN' : 'infinite'
+              Number.isNaN(bad) ? 'NaN' : 'infinite'
             }. Lower the learning rates, then reset.`,
           });
           return;
@@ -239,8 +261,23 @@ class TrainingSession {
   private recordLosses(losses: Awaited<ReturnType<Trainer['takeLosses']>>): void {
     if (losses === null || this.trainer === null) return;
     this.lossIterations.push(this.trainer.iteration);
-    this.discriminatorLoss.push(losses.discriminator);
+    this.discriminatorLoss.push(losses.discriminator ?? Number.NaN);
     this.generatorLoss.push(losses.generator);
+  }
+
+  /** Full metrics of the generator against the display sample, plus a diagnostics pass. */
+  private async measure(
+    trainer: Trainer,
+    generated: Float32Array,
+    config: PlaygroundConfig,
+  ): Promise<void> {
+    this.metrics = await trainer.metrics({
+      kernelBandwidth: config.kernelBandwidth,
+      real: this.realDisplay,
+      generated,
+      diagnosticsSize: DIAGNOSTICS_BATCH,
+    });
+    this.lastMetricsTime = performance.now();
   }
 
   private async sendSnapshot(generation: number): Promise<void> {
@@ -249,10 +286,14 @@ class TrainingSession {
     if (trainer === null || config === null) return;
     const generated = await trainer.sampleGenerator(DISPLAY_POINTS);
     if (trainer !== this.trainer) return;
+    const loopRunning = this.running && generation === this.generation;
+    if (!loopRunning || performance.now() - this.lastMetricsTime >= METRICS_INTERVAL_MS) {
+      await this.measure(trainer, generated, config);
+      if (trainer !== this.trainer) return;
+    }
     const now = performance.now();
     const elapsedSeconds = (now - this.lastSnapshotTime) / 1000;
     const iterations = trainer.iteration - this.lastSnapshotIteration;
-    const loopRunning = this.running && generation === this.generation;
     const snapshot: Snapshot = {
       type: 'snapshot',
       runId: this.runId,
@@ -272,6 +313,7 @@ class TrainingSession {
         config.kernelBandwidth,
       ),
       kernelBandwidth: config.kernelBandwidth,
+      metrics: this.metrics,
     };
     this.clearLosses();
     this.lastSnapshotTime = now;
@@ -295,6 +337,7 @@ const api: TrainerWorkerApi = {
   version: () => PROTOCOL_VERSION,
   init: (config, listener) => session.init(config, listener),
   setConfig: (config) => session.setConfig(config),
+  setPoints: (points) => session.setPoints(points),
   play: () => session.play(),
   pause: () => session.pause(),
   step: () => session.step(),

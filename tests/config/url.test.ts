@@ -14,15 +14,41 @@ import { createRandom } from '../../src/engine/random';
 
 /** A valid value different from the default, for every key. */
 const NON_DEFAULTS: PlaygroundConfig = {
-  dataset: 'gaussian-1d',
+  dataset: 'custom-mixture',
+  gaussianMean: -1.5,
+  gaussianStd: 0.3,
+  mixtureMeans: [
+    [-1, 1],
+    [1, 1],
+  ],
+  mixtureStd: 0.1,
+  mixtureWeights: [1, 3],
   generatorLayers: [32, 16, 8],
+  generatorActivation: 'tanh',
+  noiseDistribution: 'uniform',
   noiseDimension: 5,
   noiseSigma: 0.25,
+  generatorOptimizer: 'rmsprop',
   generatorLearningRate: 0.0002,
+  generatorBeta1: 0.9,
+  generatorBeta2: 0.99,
+  generatorMomentum: 0.5,
   discriminatorLayers: [128],
+  discriminatorActivation: 'gelu',
+  discriminatorOptimizer: 'sgd',
   discriminatorLearningRate: 0.00005,
-  batchSize: 64,
+  discriminatorBeta1: 0,
+  discriminatorBeta2: 0.9,
+  discriminatorMomentum: 0,
+  packing: 4,
+  objective: 'hybrid',
   discriminatorSteps: 5,
+  batchSize: 64,
+  gradientPenalty: 1,
+  mmdBandwidths: [0.5],
+  mmdWeight: 2.5,
+  labelSmoothing: 0.1,
+  instanceNoise: 0.2,
   seed: 123456,
   backend: 'wasm',
   kernelBandwidth: 1.5,
@@ -93,14 +119,15 @@ describe('URL hash', () => {
   it('round-trips all keys together and stays human-readable', () => {
     const hash = encodeConfig(NON_DEFAULTS);
     expect(hash).toBe(
-      'v=1&data=gaussian-1d&g=32,16,8&z=5&sigma=0.25&lrG=0.0002&d=128&lrD=0.00005&batch=64&k=5&seed=123456&backend=wasm&h=1.5',
+      'v=1&data=custom-mixture&mu=-1.5&sd=0.3&means=-1,1;1,1&mstd=0.1&w=1,3&g=32,16,8&actG=tanh&noise=uniform&z=5&sigma=0.25&optG=rmsprop&lrG=0.0002&b1G=0.9&b2G=0.99&momG=0.5&d=128&actD=gelu&optD=sgd&lrD=0.00005&b1D=0&b2D=0.9&momD=0&pack=4&loss=hybrid&k=5&batch=64&gp=1&kh=0.5&lambda=2.5&smooth=0.1&inoise=0.2&seed=123456&backend=wasm&h=1.5',
     );
     expect(decodeHash(hash)).toEqual({ config: NON_DEFAULTS, fixes: [] });
   });
 
   it('reads keys case-insensitively and tolerates spaces in lists', () => {
-    const { config, fixes } = decodeHash('#LRG=0.01&g=%2032%2C%2016&DATA=Gaussian-1D');
+    const { config, fixes } = decodeHash('#LRG=0.01&g=%2032%2C%2016&DATA=Gaussian-1D&means=1;2');
     expect(fixes).toEqual([]);
+    expect(config.mixtureMeans).toEqual([[1], [2]]);
     expect(config.generatorLearningRate).toBe(0.01);
     expect(config.generatorLayers).toEqual([32, 16]);
     expect(config.dataset).toBe('gaussian-1d');
@@ -115,7 +142,7 @@ describe('URL hash', () => {
     const byKey = Object.fromEntries(fixes.map((fix) => [fix.key, fix]));
     expect(byKey.lrG?.reason).toMatch(/not a number/);
     expect(byKey.lrG?.used).toBe('0.001');
-    expect(byKey.g?.reason).toMatch(/512 units/);
+    expect(byKey.g?.reason).toMatch(/within 1–512/);
     expect(byKey.sigma?.reason).toMatch(/minimum is 0.01/);
     expect(byKey.unknown?.reason).toMatch(/Unknown setting/);
     expect(byKey.batch?.reason).toMatch(/whole number/);
@@ -182,6 +209,27 @@ describe('URL hash', () => {
       expect(reEncoded.fixes, hash).toEqual([]);
       expect(reEncoded.config).toEqual(decoded.config);
     }
+  });
+});
+
+describe('list and point values', () => {
+  it('allows an empty weight list but not an empty layer list', () => {
+    expect(parseValue('mixtureWeights', '')).toEqual({ value: [] });
+    expect(parseValue('generatorLayers', '').reason).toMatch(/needed/);
+  });
+
+  it('repairs point lists: mixed dimensions, junk, too many, out of range', () => {
+    expect(parseValue('mixtureMeans', '1,2;3').reason).toMatch(/1-D or all 2-D/);
+    expect(parseValue('mixtureMeans', '1,2,3').reason).toMatch(/not a list of points/);
+    expect(parseValue('mixtureMeans', 'a,b').value).toEqual(FIELDS.mixtureMeans.default);
+    expect(parseValue('mixtureMeans', '1e9,0')).toMatchObject({ value: [[100, 0]] });
+    const many = Array.from({ length: 40 }, (_, i) => `${i},0`).join(';');
+    expect(parseValue('mixtureMeans', many).value).toHaveLength(32);
+  });
+
+  it('clamps bandwidth and weight lists item by item', () => {
+    expect(parseValue('mmdBandwidths', '0,0.5,99')).toMatchObject({ value: [0.01, 0.5, 10] });
+    expect(parseValue('mixtureWeights', '-1,2').value).toEqual([0, 2]);
   });
 });
 

@@ -20,14 +20,28 @@ const KEYS_BY_GROUP = new Map<GroupId, ConfigKey[]>(
 
 /** Every setting of the schema, grouped, each with its help text. Nothing here lists fields by hand. */
 export function ControlPanel({ config, onChange }: ControlPanelProps) {
+  const [advanced, setAdvanced] = useState(false);
   return (
     <form className="control-panel" aria-label="Settings" onSubmit={(e) => e.preventDefault()}>
+      <label className="advanced-toggle">
+        <input
+          type="checkbox"
+          checked={advanced}
+          onChange={(event) => setAdvanced(event.currentTarget.checked)}
+        />
+        Show advanced settings (activations, optimiser details, stabilisers, backend)
+      </label>
       {GROUPS.map((group) => (
         <fieldset key={group.id} className={`control-group group-${group.id}`}>
           <legend>{group.label}</legend>
-          {(KEYS_BY_GROUP.get(group.id) ?? []).map((key) => (
-            <Control key={key} fieldKey={key} value={config[key]} onChange={onChange} />
-          ))}
+          {(KEYS_BY_GROUP.get(group.id) ?? [])
+            .filter(
+              (key) =>
+                (advanced || !FIELDS[key].advanced) && (FIELDS[key].visible?.(config) ?? true),
+            )
+            .map((key) => (
+              <Control key={key} fieldKey={key} value={config[key]} onChange={onChange} />
+            ))}
         </fieldset>
       ))}
     </form>
@@ -87,7 +101,8 @@ function Control<K extends ConfigKey>({ fieldKey, value, onChange }: ControlProp
       );
       break;
     case 'number':
-    case 'layers':
+    case 'list':
+    case 'points':
       input = (
         <input
           id={id}
@@ -117,6 +132,12 @@ function Control<K extends ConfigKey>({ fieldKey, value, onChange }: ControlProp
       {input}
       <p id={helpId} className="control-help">
         {field.help}
+        {field.kind === 'choice' && field.optionHelp !== undefined && (
+          <span className="option-help">
+            {' '}
+            {(field.optionHelp as Partial<Record<string, string>>)[text]}
+          </span>
+        )}
       </p>
       {note !== null && (
         <p id={noteId} className="control-note" role="status">

@@ -1,0 +1,11 @@
+/**
+ * The data-set catalogue and the validation of user-supplied points, as the UI needs them.
+ * Both are pure (no tfjs): the UI reaches them through the config layer, never the engine.
+ */
+export {
+  type CsvResult,
+  MAX_CSV_BYTES,
+  MAX_CSV_ROWS,
+  parsePointsCsv,
+} from '../engine/csv';
+export { DATASETS } from '../engine/datasets';
