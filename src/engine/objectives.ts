@@ -227,8 +227,9 @@ function mixtureKernel(squaredDistances: tf.Tensor2D, bandwidths: readonly numbe
  * finite batch is slightly too concentrated, while the unbiased estimate's gradient is an
  * unbiased estimate of the population MMD²'s gradient. The price, a value that can dip
  * slightly below 0 near convergence, does not matter for a loss. The diagonal k(x_i, x_i) = H
- * (the number of bandwidths) is subtracted as a constant; rounding makes the computed diagonal
- * differ from it by ~1e-7, and its gradient is zero.
+ * (the number of bandwidths) is subtracted as a constant instead of masked: float32 rounding
+ * makes the computed diagonal differ from H by ~1e-6 at most, and its gradient vanishes (the
+ * distance of a point to itself does not depend on the point).
  *
  * m, n ≥ 2.
  */

@@ -103,7 +103,7 @@ export interface TrainerConfig extends Partial<DataParams> {
   gradientPenalty: number;
   /**
    * Bandwidths h > 0 of the Gaussian kernels of the MMD² term, combined as the mixture kernel
-   * k(x, y) = Σ_h exp(−‖x − y‖² / 2h²) (Li et al. 2015, §3.2); used by 'mmd' and 'hybrid'.
+   * k(x, y) = Σ_h exp(−‖x − y‖² / 2h²) (as in Li et al. 2015); used by 'mmd' and 'hybrid'.
    */
   mmdBandwidths: readonly number[];
   /** λ ≥ 0 of the 'hybrid' generator loss L_G + λ·MMD². */

@@ -44,15 +44,15 @@ const BASE: TrainerConfig = {
 
 /**
  * A seeded preset per objective that learns gaussian-1d, N(2, 0.75²), from an untrained
- * generator at W1 ≈ 2. Each was checked offline over seeds 1–6 at exactly this iteration
- * count, W1 between 1000 fresh generated and 1000 real points (the worst seed in brackets):
- * - minimax 0.149, nonSaturating 0.120, leastSquares 0.129, hinge 0.164, wasserstein 0.214,
- *   mmd 0.138, hybrid 0.131.
+ * generator at W1 ≈ 0.9–1.9. Each was checked offline over seeds 1–6 at exactly this iteration
+ * count, W1 between 1000 fresh generated and 1000 real points; the worst of the six seeds:
+ * minimax 0.149, nonSaturating 0.166, leastSquares 0.129, hinge 0.164, wasserstein 0.214,
+ * mmd 0.161, hybrid 0.129 (all six below 0.25 for every objective).
  * Shared ingredients: the discriminator learns faster than the generator (two time-scale
  * update rule, Heusel et al. 2017) and PacGAN packing of 2 (Lin et al. 2018), which lets a
  * small discriminator see the spread of the generated batch; without them the cross-entropy
- * objectives settle on a too-wide generator (std ≈ 1.1–2) that a [16, 16] discriminator can no
- * longer tell apart. WGAN-GP on a 1-D target needs packing 4 and Adam without momentum
+ * objectives often settle on a too-wide generator (std ≈ 1.1–2) that a [16, 16]
+ * discriminator no longer tells apart, or oscillate around the target. WGAN-GP on a 1-D target needs packing 4 and Adam without momentum
  * (β1 = 0, β2 = 0.9 as in Gulrajani et al. 2017): with a 1-D critic input the two-sided
  * penalty pins |t′| ≈ 1, so the critic cannot flip a slope without crossing |t′| = 0, which
  * the penalty forbids; it then gets stuck in a shape that collapses or drifts the generator.
@@ -68,8 +68,8 @@ const PRESETS: Record<
   },
   nonSaturating: {
     overrides: { generatorLearningRate: 0.002, discriminatorLearningRate: 0.005, packing: 2 },
-    iterations: 1000,
-    seed: 6,
+    iterations: 800,
+    seed: 2,
   },
   leastSquares: {
     overrides: { generatorLearningRate: 0.002, discriminatorLearningRate: 0.005, packing: 2 },
@@ -94,10 +94,10 @@ const PRESETS: Record<
     iterations: 1400,
     seed: 3,
   },
-  mmd: { overrides: { generatorLearningRate: 0.002 }, iterations: 400, seed: 6 },
+  mmd: { overrides: { generatorLearningRate: 0.002 }, iterations: 300, seed: 6 },
   hybrid: {
     overrides: { generatorLearningRate: 0.002, discriminatorLearningRate: 0.005, packing: 2 },
-    iterations: 400,
+    iterations: 250,
     seed: 3,
   },
 };
@@ -524,13 +524,14 @@ describe('optimizers', () => {
       const trainer = createTrainer({
         ...BASE,
         objective: 'mmd',
+        generatorLayers: [8],
+        batchSize: 32,
         generatorOptimizer: kind,
-        generatorLearningRate: kind === 'sgd' ? 0.05 : 0.002,
+        generatorLearningRate: kind === 'sgd' ? 0.05 : 0.005,
       });
       trainer.step(10);
       const early = (await trainer.takeLosses())!.generator;
-      trainer.step(150);
-      trainer.step(10);
+      trainer.step(100);
       await trainer.takeLosses();
       trainer.step(10);
       const late = (await trainer.takeLosses())!.generator;
