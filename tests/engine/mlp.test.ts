@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTIVATIONS, createMlp, initLimit } from '../../src/engine/mlp';
 import { createRandom } from '../../src/engine/random';
 import { createTrainer } from '../../src/engine/trainer';
+import { trainerConfig } from './configs';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -59,36 +60,18 @@ describe('createMlp', () => {
   });
 
   it('builds the trainer networks from the configured layer lists', () => {
-    const trainer = createTrainer({
-      dataset: 'ring-8',
-      generatorLayers: [32, 16],
-      discriminatorLayers: [64, 64],
-      generatorActivation: 'relu',
-      discriminatorActivation: 'leakyRelu',
-      noiseDimension: 4,
-      noiseDistribution: 'gaussian',
-      noiseSigma: 1,
-      generatorOptimizer: 'adam',
-      discriminatorOptimizer: 'adam',
-      generatorLearningRate: 1e-3,
-      discriminatorLearningRate: 1e-3,
-      generatorBeta1: 0.5,
-      generatorBeta2: 0.999,
-      discriminatorBeta1: 0.5,
-      discriminatorBeta2: 0.999,
-      generatorMomentum: 0.9,
-      discriminatorMomentum: 0.9,
-      batchSize: 8,
-      discriminatorSteps: 1,
-      objective: 'nonSaturating',
-      gradientPenalty: 10,
-      mmdBandwidths: [1],
-      mmdWeight: 1,
-      labelSmoothing: 0,
-      instanceNoise: 0,
-      packing: 1,
-      seed: 1,
-    });
+    const trainer = createTrainer(
+      trainerConfig({
+        dataset: 'ring-8',
+        generatorLayers: [32, 16],
+        discriminatorLayers: [64, 64],
+        noiseDimension: 4,
+        generatorLearningRate: 1e-3,
+        discriminatorLearningRate: 1e-3,
+        batchSize: 8,
+        mmdBandwidths: [1],
+      }),
+    );
     expect(trainer.dimension).toBe(2);
     expect(trainer.parameterCount.generator).toBe(4 * 32 + 32 + 32 * 16 + 16 + 16 * 2 + 2);
     expect(trainer.parameterCount.discriminator).toBe(2 * 64 + 64 + 64 * 64 + 64 + 64 + 1);
@@ -201,36 +184,15 @@ describe('createMlp', () => {
   });
 
   it("sizes the discriminator's input for PacGAN packing", () => {
-    const base = {
+    const base = trainerConfig({
       dataset: 'ring-8',
       generatorLayers: [8],
       discriminatorLayers: [8],
-      generatorActivation: 'relu',
-      discriminatorActivation: 'leakyRelu',
-      noiseDimension: 2,
-      noiseDistribution: 'gaussian',
-      noiseSigma: 1,
-      generatorOptimizer: 'adam',
-      discriminatorOptimizer: 'adam',
       generatorLearningRate: 1e-3,
       discriminatorLearningRate: 1e-3,
-      generatorBeta1: 0.5,
-      generatorBeta2: 0.999,
-      discriminatorBeta1: 0.5,
-      discriminatorBeta2: 0.999,
-      generatorMomentum: 0.9,
-      discriminatorMomentum: 0.9,
       batchSize: 16,
-      discriminatorSteps: 1,
-      objective: 'nonSaturating',
-      gradientPenalty: 10,
       mmdBandwidths: [1],
-      mmdWeight: 1,
-      labelSmoothing: 0,
-      instanceNoise: 0,
-      packing: 1,
-      seed: 1,
-    } as const;
+    });
     for (const packing of [1, 2, 5]) {
       const trainer = createTrainer({ ...base, packing });
       // D: [2m, 8] + [8] + [8, 1] + [1].

@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DATASETS } from '../../src/engine/datasets';
 import { modeCoverage } from '../../src/engine/metrics';
 import { createTrainer, type TrainerConfig } from '../../src/engine/trainer';
+import { trainerConfig } from './configs';
 
 beforeAll(async () => {
   expect(await tf.setBackend('wasm')).toBe(true);
@@ -27,36 +28,16 @@ const RING = DATASETS['ring-8'];
  * 19–46 % of the samples within 3σ of a mode; half the learning rate needs ~1500 iterations
  * but gets sharper (32–74 % within 3σ).
  */
-const RECOMMENDED: TrainerConfig = {
+const RECOMMENDED: TrainerConfig = trainerConfig({
   dataset: 'ring-8',
   generatorLayers: [64, 64],
   discriminatorLayers: [64, 64],
-  generatorActivation: 'relu',
-  discriminatorActivation: 'leakyRelu',
-  noiseDimension: 2,
-  noiseDistribution: 'gaussian',
-  noiseSigma: 1,
-  generatorOptimizer: 'adam',
-  discriminatorOptimizer: 'adam',
   generatorLearningRate: 0.004,
   discriminatorLearningRate: 0.004,
-  generatorBeta1: 0.5,
-  generatorBeta2: 0.999,
-  discriminatorBeta1: 0.5,
-  discriminatorBeta2: 0.999,
-  generatorMomentum: 0.9,
-  discriminatorMomentum: 0.9,
   batchSize: 128,
-  discriminatorSteps: 1,
-  objective: 'nonSaturating',
-  gradientPenalty: 10,
   mmdBandwidths: [0.1, 0.5, 2],
-  mmdWeight: 1,
-  labelSmoothing: 0,
-  instanceNoise: 0,
-  packing: 1,
   seed: 4,
-};
+});
 
 /**
  * The same GAN with 32-dimensional noise collapses: offline, after 1000 iterations, one to

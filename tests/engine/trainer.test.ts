@@ -5,42 +5,13 @@ import { wasserstein1 } from '../../src/engine/metrics';
 import { OBJECTIVES, type Objective } from '../../src/engine/objectives';
 import { createOptimizer, OPTIMIZER_KINDS } from '../../src/engine/optimizers';
 import { WASSERSTEIN_METHOD } from '../../src/engine/trainer';
+import { BASE_CONFIG } from './configs';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-/** Small networks: these tests check behaviour, not capacity, and must run fast on a CPU. */
-const BASE: TrainerConfig = {
-  dataset: 'gaussian-1d',
-  generatorLayers: [16, 16],
-  discriminatorLayers: [16, 16],
-  generatorActivation: 'relu',
-  discriminatorActivation: 'leakyRelu',
-  noiseDimension: 2,
-  noiseDistribution: 'gaussian',
-  noiseSigma: 1,
-  generatorOptimizer: 'adam',
-  discriminatorOptimizer: 'adam',
-  generatorLearningRate: 0.005,
-  discriminatorLearningRate: 0.005,
-  generatorBeta1: 0.5,
-  generatorBeta2: 0.999,
-  discriminatorBeta1: 0.5,
-  discriminatorBeta2: 0.999,
-  generatorMomentum: 0.9,
-  discriminatorMomentum: 0.9,
-  batchSize: 64,
-  discriminatorSteps: 1,
-  objective: 'nonSaturating',
-  gradientPenalty: 10,
-  mmdBandwidths: [0.5, 1, 2],
-  mmdWeight: 1,
-  labelSmoothing: 0,
-  instanceNoise: 0,
-  packing: 1,
-  seed: 1,
-};
+const BASE = BASE_CONFIG;
 
 /**
  * A seeded preset per objective that learns gaussian-1d, N(2, 0.75²), from an untrained
