@@ -127,7 +127,7 @@ export function App() {
               testId="mmd-chart"
               data={{
                 'data-points': trainer.history.mmdSquared.x.length,
-                'data-latest': snapshot ? snapshot.mmdSquared.toPrecision(4) : '',
+                'data-latest': snapshot?.metrics ? snapshot.metrics.mmdSquared.toPrecision(4) : '',
               }}
               actions={
                 <label className="chart-toggle">

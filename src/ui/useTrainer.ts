@@ -70,12 +70,18 @@ function extendHistory(
   snapshot: Snapshot,
 ): TrainingHistory {
   const newRun = previous === null || previous.runId !== snapshot.runId;
-  const base = newRun ? emptyHistory(snapshot.kernelBandwidth) : history;
+  const metrics = snapshot.metrics;
+  const bandwidth = metrics?.kernelBandwidth ?? history.kernelBandwidth;
+  const base = newRun ? emptyHistory(bandwidth) : history;
   const iterations = Array.from(snapshot.lossIterations);
-  let mmd = base.kernelBandwidth === snapshot.kernelBandwidth ? base.mmdSquared : { x: [], y: [] };
-  if (mmd.x[mmd.x.length - 1] === snapshot.iteration) {
-    // Same iteration measured again (e.g. a new bandwidth while paused): replace the point.
-    mmd = { x: mmd.x.slice(0, -1), y: mmd.y.slice(0, -1) };
+  // A new bandwidth starts a new MMD² series: values at different h are not comparable.
+  let mmd = base.kernelBandwidth === bandwidth ? base.mmdSquared : { x: [], y: [] };
+  if (metrics !== null) {
+    if (mmd.x[mmd.x.length - 1] === metrics.iteration) {
+      // Same iteration measured again (e.g. a new bandwidth while paused): replace the point.
+      mmd = { x: mmd.x.slice(0, -1), y: mmd.y.slice(0, -1) };
+    }
+    mmd = appendPoints(mmd, [metrics.iteration], [metrics.mmdSquared]);
   }
   return {
     discriminatorLoss: appendPoints(
@@ -84,8 +90,8 @@ function extendHistory(
       Array.from(snapshot.discriminatorLoss),
     ),
     generatorLoss: appendPoints(base.generatorLoss, iterations, Array.from(snapshot.generatorLoss)),
-    mmdSquared: appendPoints(mmd, [snapshot.iteration], [snapshot.mmdSquared]),
-    kernelBandwidth: snapshot.kernelBandwidth,
+    mmdSquared: mmd,
+    kernelBandwidth: bandwidth,
   };
 }
 

@@ -63,11 +63,10 @@ export interface Snapshot {
   discriminatorLoss: Float32Array;
   /** Mean generator loss per point. */
   generatorLoss: Float32Array;
-  /** Unbiased MMD² between `generated` and `real` with the Gaussian kernel. */
-  mmdSquared: number;
-  /** Bandwidth h of that kernel. */
-  kernelBandwidth: number;
-  /** The latest full metrics (recomputed a few times a second, not at every snapshot). */
+  /**
+   * The latest full metrics (MMD² of the plotted samples included), recomputed about twice a
+   * second while training and at every snapshot while paused; null before the first.
+   */
   metrics: SnapshotMetrics | null;
 }
 
