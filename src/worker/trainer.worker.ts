@@ -104,7 +104,7 @@ class TrainingSession {
       this.config = next;
       if (previous === null) return;
       const changed = (Object.keys(next) as (keyof PlaygroundConfig)[]).filter(
-        (key) => String(previous[key]) !== String(next[key]),
+        (key) => JSON.stringify(previous[key]) !== JSON.stringify(next[key]),
       );
       if (changed.length === 0) return;
       if (changed.every((key) => MEASUREMENT_KEYS.has(key))) {
