@@ -254,6 +254,23 @@ test.describe('GAN laboratory settings', () => {
     await playground.waitForIteration(10);
   });
 
+  test('a diverging run pauses with an explanation, and the app recovers', async ({
+    playground,
+  }) => {
+    await playground.open(
+      'loss=leastSquares&lrG=1&lrD=1&optG=sgd&optD=sgd&momG=0.99&momD=0.99&g=32&d=32&batch=64',
+    );
+    await playground.playButton.click();
+    await expect(playground.page.getByTestId('error')).toContainText('Training diverged');
+    await expect(playground.playButton).toBeVisible();
+    await playground.page.getByRole('button', { name: 'Dismiss' }).click();
+    await playground.setControl('generatorLearningRate', '0.001');
+    await playground.setControl('discriminatorLearningRate', '0.001');
+    await playground.playButton.click();
+    await playground.waitForIteration(30);
+    await expect(playground.page.getByTestId('error')).toHaveCount(0);
+  });
+
   test('the ring of 8 reports its modes covered', async ({ playground }) => {
     await playground.open();
     await playground.playButton.click();

@@ -17,6 +17,8 @@ import { createTrainer, parsePointsCsv, type TrainingMetrics } from '../engine';
 
 const USAGE = `Usage: npm run train -- "<share URL or hash>" [options]
 
+Exit status: 0 done, 1 error, 2 bad arguments, 3 training diverged (a loss became NaN or infinite).
+
 Options:
   --steps N          iterations to train (default 2000)
   --every K          report metrics every K iterations (default steps/20)
@@ -112,7 +114,8 @@ async function main(argv: string[]): Promise<number> {
 
   const trainer = createTrainer({ ...config, points });
   const started = performance.now();
-  const report = async (): Promise<void> => {
+  /** Reports and says whether training may go on (false once a loss is NaN or infinite). */
+  const report = async (): Promise<boolean> => {
     const metrics = await trainer.metrics({
       sampleSize: sampleCount,
       kernelBandwidth: config.kernelBandwidth,
@@ -132,12 +135,19 @@ async function main(argv: string[]): Promise<number> {
     } else {
       process.stdout.write(`${summary(metrics)}  ${seconds.toFixed(1)}s\n`);
     }
+    const latest = losses === null ? [] : [losses.generator, losses.discriminator ?? 0];
+    if (latest.every(Number.isFinite)) return true;
+    process.stderr.write(
+      `\nTraining diverged by iteration ${metrics.iteration}: a loss is NaN or infinite. Lower the learning rates.\n`,
+    );
+    return false;
   };
+  let healthy = true;
   try {
     await report();
-    while (trainer.iteration < steps) {
+    while (healthy && trainer.iteration < steps) {
       trainer.step(Math.min(every, steps - trainer.iteration));
-      await report();
+      healthy = await report();
     }
     if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
     if (values.samples !== undefined) {
@@ -148,7 +158,7 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     trainer.dispose();
   }
-  return 0;
+  return healthy ? 0 : 3;
 }
 
 function loadPoints(

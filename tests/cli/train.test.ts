@@ -72,6 +72,15 @@ describe('npm run train', () => {
     expect(bad.stderr).toMatch(/Usage: npm run train/);
   }, 60_000);
 
+  it('stops with status 3 and says so when training diverges', async () => {
+    const diverging =
+      '#loss=leastSquares&lrG=1&lrD=1&optG=sgd&optD=sgd&momG=0.99&momD=0.99&g=32&d=32&batch=64';
+    const result = await train([diverging, '--steps', '400', '--every', '20', '--backend', 'cpu']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/Training diverged by iteration \d+/);
+    expect(result.stdout).not.toMatch(/it 400/);
+  }, 60_000);
+
   it('trains on points from a CSV file, and explains a bad one', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'gan-cli-'));
     const good = join(directory, 'good.csv');
