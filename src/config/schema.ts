@@ -43,6 +43,8 @@ const SMOOTHABLE: ReadonlySet<string> = new Set([
   'hybrid',
 ]);
 
+// Copies of the engine's lists (its modules import tfjs, kept out of the UI bundle);
+// tests/config/engine-agreement.test.ts checks they agree.
 const ACTIVATIONS = ['relu', 'leakyRelu', 'tanh', 'elu', 'gelu'] as const;
 const OPTIMIZERS = ['adam', 'sgd', 'rmsprop'] as const;
 const OBJECTIVES = [
