@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import '../engine/wasm';
 import type { PlaygroundConfig } from '../config/schema';
 import { decodeHash } from '../config/url';
 import { createTrainer, parsePointsCsv, type TrainingMetrics } from '../engine';

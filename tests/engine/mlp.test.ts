@@ -152,6 +152,41 @@ describe('createMlp', () => {
     }
   });
 
+  it('gives the same gradients through the fast and the twice-differentiable forward passes', () => {
+    // The fast pass uses custom kernels (e.g. the masked leaky ReLU); the other is built from
+    // elementary ops with tfjs's own gradients. Both must differentiate to the same numbers,
+    // with respect to the weights and to the input, on both sides of every kink.
+    const x = tf.tensor2d([-2, -0.5, 0, 0.3, 1, 3, -1.5, 0.7], [4, 2]);
+    for (const hiddenActivation of ACTIVATIONS) {
+      const mlp = createMlp({
+        inputSize: 2,
+        hiddenLayers: [8, 8],
+        outputSize: 1,
+        hiddenActivation,
+        random: createRandom(11),
+        name: `grad-${hiddenActivation}`,
+      });
+      const gradients = (forward: (input: tf.Tensor2D) => tf.Tensor2D) =>
+        tf.tidy(() => {
+          const loss = () => tf.sum(tf.square(forward(x))) as tf.Scalar;
+          const { grads } = tf.variableGrads(loss, mlp.variables);
+          const inputGrad = tf.grad((input: tf.Tensor) => tf.sum(forward(input as tf.Tensor2D)))(x);
+          return [...mlp.variables.map((v) => grads[v.name]!), inputGrad].map((g) =>
+            Array.from(g.dataSync()),
+          );
+        });
+      const fast = gradients(mlp.apply);
+      const reference = gradients(mlp.applyTwiceDifferentiable);
+      fast.forEach((values, i) => {
+        values.forEach((v, j) => {
+          expect(v).toBeCloseTo(reference[i]![j]!, 4);
+        });
+      });
+      mlp.dispose();
+    }
+    x.dispose();
+  });
+
   it('uses Glorot initialisation before tanh and He before rectifiers', () => {
     // Glorot/Xavier: Var = 2 / (fanIn + fanOut); He: Var = 2 / ((1 + a²) fanIn).
     expect(initLimit(100, 50, 'tanh')).toBeCloseTo(Math.sqrt(6 / 150), 10);

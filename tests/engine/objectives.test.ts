@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import '../../src/engine/wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mmdSquared } from '../../src/engine/metrics';
 import { type Activation, createMlp, LEAKY_RELU_SLOPE } from '../../src/engine/mlp';

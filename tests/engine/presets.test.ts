@@ -8,7 +8,7 @@
  * backend; the seeds below were checked offline over seeds 1–6 (see each preset).
  */
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import '../../src/engine/wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DATASETS } from '../../src/engine/datasets';
 import { modeCoverage } from '../../src/engine/metrics';
