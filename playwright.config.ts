@@ -1,13 +1,10 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './scripts/chromium';
 
 /**
- * End-to-end tests run against the production build (`vite preview`), in Chromium. Playwright's
- * own browser download is not possible on every machine, so Debian's Chromium is used when present
- * (or whatever CHROMIUM_PATH names).
+ * End-to-end tests run against the production build (`vite preview`), in Chromium (Debian's when
+ * present: see scripts/chromium.ts).
  */
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const port = 4173;
 
 export default defineConfig({
@@ -26,19 +23,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1360, height: 900 },
     trace: 'retain-on-failure',
-    launchOptions: {
-      ...(executablePath === undefined ? {} : { executablePath }),
-      args: [
-        // WebGPU exists here only with this flag (a software SwiftShader adapter, see ENVIRONMENT).
-        '--enable-unsafe-webgpu',
-        '--enable-unsafe-swiftshader',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,

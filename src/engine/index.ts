@@ -31,4 +31,11 @@ export {
   wasserstein1,
 } from './metrics';
 export { createRandom, type Random } from './random';
+export {
+  type BackendSpeed,
+  fastestBackend,
+  measureIterationsPerSecond,
+  type SpeedProbeOptions,
+  speedKey,
+} from './speed';
 export * from './trainer';

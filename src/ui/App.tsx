@@ -204,6 +204,18 @@ function Toolbar({ state, controls }: { state: TrainerState; controls: TrainerCo
           <dt>Iterations/s</dt>
           <dd data-testid="steps-per-second">{(snapshot?.stepsPerSecond ?? 0).toFixed(1)}</dd>
         </div>
+        <div title="Live tfjs tensors and their bytes in the training worker (plus its JavaScript heap where the browser reports it); flat while training when nothing leaks.">
+          <dt>Memory</dt>
+          <dd
+            data-testid="memory"
+            data-tensors={snapshot?.memory.tensors ?? ''}
+            data-js-heap={snapshot?.memory.jsHeapBytes ?? ''}
+          >
+            {snapshot
+              ? `${snapshot.memory.tensors} tensors · ${formatBytes(snapshot.memory.tensorBytes)}`
+              : '—'}
+          </dd>
+        </div>
         <div className="backend">
           <dt>Backend</dt>
           <dd data-testid="backend" data-backend={state.backend?.name ?? ''}>
@@ -214,6 +226,13 @@ function Toolbar({ state, controls }: { state: TrainerState; controls: TrainerCo
       </dl>
     </section>
   );
+}
+
+/** 1234567 → "1.2 MB". */
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 function FixesBanner({ fixes, onDismiss }: { fixes: ConfigFix[]; onDismiss: () => void }) {

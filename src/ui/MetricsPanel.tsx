@@ -86,7 +86,14 @@ function rowsOf(m: SnapshotMetrics): Row[] {
 /** The engine's metrics of the current run, as numbers with a note on each. */
 export function MetricsPanel({ metrics }: { metrics: SnapshotMetrics | null }) {
   return (
-    <section className="chart-card" aria-label="Metrics" data-testid="metrics">
+    <section
+      className="chart-card"
+      aria-label="Metrics"
+      data-testid="metrics"
+      data-iteration={metrics?.iteration ?? ''}
+      data-modes-covered={metrics?.modesCovered ?? ''}
+      data-mode-count={metrics?.modeCount ?? ''}
+    >
       <header className="chart-header">
         <h2>Metrics</h2>
         <span className="legend">

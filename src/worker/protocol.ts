@@ -29,6 +29,11 @@ export interface BackendInfo {
   requested: BackendChoice;
   /** One sentence for the user, e.g. "WebGPU is a software fallback here: using WASM." */
   reason: string;
+  /**
+   * Iterations/s of the current model per candidate, when the automatic choice measured them
+   * (only where a hardware GPU competes with WASM).
+   */
+  speeds?: { name: BackendName; iterationsPerSecond: number }[];
 }
 
 /** Drawn or uploaded data points (row-major, n × dimension); never in the URL. */
@@ -68,6 +73,18 @@ export interface Snapshot {
    * second while training and at every snapshot while paused; null before the first.
    */
   metrics: SnapshotMetrics | null;
+  /** The worker's memory when the snapshot was taken (flat over a long run when nothing leaks). */
+  memory: EngineMemory;
+}
+
+/** What the training worker holds in memory. */
+export interface EngineMemory {
+  /** Live tfjs tensors (tf.memory().numTensors): weights, optimiser slots, data atlas. */
+  tensors: number;
+  /** Bytes of tensor data the backend holds (tf.memory().numBytes). */
+  tensorBytes: number;
+  /** The worker's used JavaScript heap, where the browser reports it (Chromium); else null. */
+  jsHeapBytes: number | null;
 }
 
 export type WorkerEvent =

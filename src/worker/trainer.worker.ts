@@ -4,12 +4,14 @@
  * main thread never runs a training step. It runs many iterations per turn, reads losses back once
  * per turn (never per iteration), and posts a compact snapshot about ten times a second.
  */
+import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import type { PlaygroundConfig } from '../config/schema';
-import { createTrainer, type Trainer } from '../engine';
-import { selectBackend } from './backend';
+import { createTrainer, datasetDimension, speedKey, type Trainer } from '../engine';
+import { choiceDependsOnModel, type ModelUnderTest, selectBackend } from './backend';
 import {
   type BackendInfo,
+  type EngineMemory,
   PROTOCOL_VERSION,
   type Snapshot,
   type SnapshotMetrics,
@@ -47,6 +49,8 @@ class TrainingSession {
   private listener: Listener | null = null;
   private trainer: Trainer | null = null;
   private backend: BackendInfo | null = null;
+  /** speedKey() of the model the backend was chosen for. */
+  private backendKey: string | null = null;
   private running = false;
   private runId = 0;
   /** Bumped whenever the loop must stop (pause, reset, config change): a stale loop sees it and exits. */
@@ -91,7 +95,9 @@ class TrainingSession {
     return this.enqueue(async () => {
       this.listener = listener;
       this.config = config;
-      this.backend = await selectBackend(config.backend);
+      const model = this.modelUnderTest();
+      this.backend = await selectBackend(config.backend, model);
+      this.backendKey = model?.key ?? null;
       this.emit({ type: 'backend', backend: this.backend });
       await this.rebuild();
       return this.backend;
@@ -113,9 +119,14 @@ class TrainingSession {
       }
       const wasRunning = this.running;
       await this.stopLoop();
-      if (changed.includes('backend')) {
+      const model = this.modelUnderTest();
+      if (
+        changed.includes('backend') ||
+        (choiceDependsOnModel(this.backend) && model?.key !== this.backendKey)
+      ) {
         this.disposeTrainer();
-        this.backend = await selectBackend(next.backend);
+        this.backend = await selectBackend(next.backend, model);
+        this.backendKey = model?.key ?? null;
         this.emit({ type: 'backend', backend: this.backend });
       }
       await this.rebuild();
@@ -169,6 +180,17 @@ class TrainingSession {
       await this.rebuild();
       if (wasRunning) this.startLoop();
     });
+  }
+
+  /** The current model, for the automatic backend choice to measure. */
+  private modelUnderTest(): ModelUnderTest | null {
+    const config = this.config;
+    if (config === null) return null;
+    const trainerConfig = { ...config, points: this.points };
+    return {
+      config: trainerConfig,
+      key: speedKey(trainerConfig, datasetDimension(config.dataset, trainerConfig)),
+    };
   }
 
   private disposeTrainer(): void {
@@ -310,12 +332,24 @@ class TrainingSession {
       discriminatorLoss: Float32Array.from(this.discriminatorLoss),
       generatorLoss: Float32Array.from(this.generatorLoss),
       metrics: this.metrics,
+      memory: engineMemory(),
     };
     this.clearLosses();
     this.lastSnapshotTime = now;
     this.lastSnapshotIteration = trainer.iteration;
     this.emit(snapshot);
   }
+}
+
+/** Tensor count and bytes from tfjs, and the worker's JS heap where Chromium exposes it. */
+function engineMemory(): EngineMemory {
+  const { numTensors, numBytes } = tf.memory();
+  const heap = (performance as { memory?: { usedJSHeapSize?: number } }).memory?.usedJSHeapSize;
+  return {
+    tensors: numTensors,
+    tensorBytes: numBytes,
+    jsHeapBytes: typeof heap === 'number' ? heap : null,
+  };
 }
 
 /** Lets queued messages (pause, config changes) run between turns, without setTimeout's clamping. */
