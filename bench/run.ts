@@ -178,9 +178,49 @@ async function stopPageProbe(page: Page): Promise<{ frames: number; longest: num
   });
 }
 
+/**
+ * Reads the training worker's JS heap over the DevTools protocol (workers have no
+ * performance.memory): auto-attaches to the page's worker and asks Runtime.getHeapUsage.
+ */
+async function watchWorkerHeap(page: Page): Promise<() => Promise<number | null>> {
+  const cdp = await page.context().newCDPSession(page);
+  const sessions: string[] = [];
+  const pending = new Map<number, (usedSize: number | null) => void>();
+  let nextId = 1;
+  cdp.on('Target.attachedToTarget', (event) => {
+    if (event.targetInfo.type === 'worker') sessions.push(event.sessionId);
+  });
+  cdp.on('Target.receivedMessageFromTarget', (event) => {
+    const message = JSON.parse(event.message) as { id?: number; result?: { usedSize?: number } };
+    if (message.id !== undefined) pending.get(message.id)?.(message.result?.usedSize ?? null);
+  });
+  await cdp.send('Target.setAutoAttach', {
+    autoAttach: true,
+    waitForDebuggerOnStart: false,
+    flatten: false,
+  });
+  return async () => {
+    const sessionId = sessions.at(-1);
+    if (sessionId === undefined) return null;
+    const id = nextId++;
+    const reply = new Promise<number | null>((resolve) => pending.set(id, resolve));
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+    });
+    return Promise.race([reply, new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
+  };
+}
+
 /** Opens the app with `hash`, waits for the backend and the first snapshot; returns the page. */
-async function openApp(browser: Browser, baseUrl: string, hash: string): Promise<Page> {
+async function openApp(
+  browser: Browser,
+  baseUrl: string,
+  hash: string,
+  beforeLoad?: (page: Page) => Promise<void>,
+): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  await beforeLoad?.(page);
   await page.goto(`${baseUrl}/#${hash}`);
   const backend = page.getByTestId('backend');
   await page.waitForFunction(
@@ -482,7 +522,10 @@ async function compare(browser: Browser): Promise<void> {
 
 async function soak(browser: Browser, totalSeconds: number): Promise<void> {
   const baseUrl = await serve(buildWorkingTree());
-  const page = await openApp(browser, baseUrl, hashFor());
+  let workerHeap: () => Promise<number | null> = async () => null;
+  const page = await openApp(browser, baseUrl, hashFor(), async (p) => {
+    workerHeap = await watchWorkerHeap(p);
+  });
   const backend = (await page.getByTestId('backend').getAttribute('data-backend')) ?? '?';
   await playUntilFirstUpdate(page);
   await startPageProbe(page);
@@ -499,7 +542,7 @@ async function soak(browser: Browser, totalSeconds: number): Promise<void> {
     const elapsed = (Date.now() - started) / 1000;
     const memory = page.getByTestId('memory');
     const tensors = Number(await memory.getAttribute('data-tensors'));
-    const heap = await memory.getAttribute('data-js-heap');
+    const heap = await workerHeap();
     const pageHeap = await page.evaluate(
       () => (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null,
     );
@@ -507,7 +550,7 @@ async function soak(browser: Browser, totalSeconds: number): Promise<void> {
       seconds: Math.round(elapsed),
       iteration: await iteration(page),
       tensors,
-      workerHeapMB: heap ? round(Number(heap) / 2 ** 20, 1) : null,
+      workerHeapMB: heap === null ? null : round(heap / 2 ** 20, 1),
       pageHeapMB: pageHeap === null ? null : round(pageHeap / 2 ** 20, 1),
     };
     samples.push(sample);

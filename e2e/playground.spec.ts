@@ -7,11 +7,15 @@ test.describe('GAN Playground', () => {
     await playground.open();
     await expect(playground.page).toHaveTitle('GAN Playground');
     await expect(playground.backend).toHaveAttribute('data-backend', 'wasm');
-    // Chromium here only has a software WebGPU adapter, which the automatic choice skips.
+    // Chromium here has only software GPUs (SwiftShader), which the automatic choice skips.
     await expect(playground.backend).toContainText('WASM');
     await expect(playground.backend).toContainText(
       /WebGPU (is a software fallback|has no adapter)/,
     );
+    await expect(playground.backend).toContainText(/WebGL (renders in software|is not available)/);
+    await expect(playground.backend).toContainText('the fastest backend without a GPU');
+    // The worker reports its memory with every snapshot.
+    await expect(playground.page.getByTestId('memory')).toHaveAttribute('data-tensors', /^\d+$/);
     await expect(playground.distribution).toHaveAttribute('data-generated-count', '512');
     expect(await playground.iteration()).toBe(0);
   });

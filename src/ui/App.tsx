@@ -204,13 +204,9 @@ function Toolbar({ state, controls }: { state: TrainerState; controls: TrainerCo
           <dt>Iterations/s</dt>
           <dd data-testid="steps-per-second">{(snapshot?.stepsPerSecond ?? 0).toFixed(1)}</dd>
         </div>
-        <div title="Live tfjs tensors and their bytes in the training worker (plus its JavaScript heap where the browser reports it); flat while training when nothing leaks.">
+        <div title="Live tfjs tensors and their bytes in the training worker; flat while training when nothing leaks.">
           <dt>Memory</dt>
-          <dd
-            data-testid="memory"
-            data-tensors={snapshot?.memory.tensors ?? ''}
-            data-js-heap={snapshot?.memory.jsHeapBytes ?? ''}
-          >
+          <dd data-testid="memory" data-tensors={snapshot?.memory.tensors ?? ''}>
             {snapshot
               ? `${snapshot.memory.tensors} tensors · ${formatBytes(snapshot.memory.tensorBytes)}`
               : '—'}

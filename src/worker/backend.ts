@@ -189,7 +189,7 @@ async function selectAutomatically(model: ModelUnderTest | null): Promise<Backen
     return {
       name: 'wasm',
       requested: 'auto',
-      reason: `${gpu.reason}, and ${lowerFirst(gl.reason)}: using WASM, the fastest backend without a GPU.`,
+      reason: `${gpu.reason}, and ${gl.reason}: using WASM, the fastest backend without a GPU.`,
     };
   }
   if (model === null) {
@@ -215,10 +215,6 @@ async function selectAutomatically(model: ModelUnderTest | null): Promise<Backen
     reason: `Measured on this model: ${describeSpeeds(speeds)}. Using the fastest, ${LABELS[best.name]}.`,
     speeds: speeds.map((s) => ({ name: s.name, iterationsPerSecond: s.iterationsPerSecond })),
   };
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /**

@@ -83,8 +83,6 @@ export interface EngineMemory {
   tensors: number;
   /** Bytes of tensor data the backend holds (tf.memory().numBytes). */
   tensorBytes: number;
-  /** The worker's used JavaScript heap, where the browser reports it (Chromium); else null. */
-  jsHeapBytes: number | null;
 }
 
 export type WorkerEvent =

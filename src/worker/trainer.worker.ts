@@ -341,15 +341,10 @@ class TrainingSession {
   }
 }
 
-/** Tensor count and bytes from tfjs, and the worker's JS heap where Chromium exposes it. */
+/** Tensor count and bytes, from tfjs. (Workers have no performance.memory; the benchmark reads the worker's heap over the DevTools protocol.) */
 function engineMemory(): EngineMemory {
   const { numTensors, numBytes } = tf.memory();
-  const heap = (performance as { memory?: { usedJSHeapSize?: number } }).memory?.usedJSHeapSize;
-  return {
-    tensors: numTensors,
-    tensorBytes: numBytes,
-    jsHeapBytes: typeof heap === 'number' ? heap : null,
-  };
+  return { tensors: numTensors, tensorBytes: numBytes };
 }
 
 /** Lets queued messages (pause, config changes) run between turns, without setTimeout's clamping. */
