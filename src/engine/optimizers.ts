@@ -1,12 +1,22 @@
 /**
- * The optimisers a network can be trained with, built from tfjs's own implementations.
+ * The optimisers a network can be trained with: Adam, SGD with momentum and RMSprop, with the
+ * update rules of tfjs's tf.train.adam / momentum / rmsprop, applied to all of a network's
+ * weights at once.
+ *
+ * Why not tfjs's own optimisers: they update each weight tensor separately, about 14 kernels
+ * per tensor for Adam, so one Adam step of a 3-layer MLP (6 tensors) is ~84 small kernels, and
+ * with two networks that was over half of the ~400 kernels of a training iteration. On WASM a
+ * kernel costs ~5–10 µs of dispatch however small, so tiny networks were bound by optimiser
+ * bookkeeping, not arithmetic. Here the gradients are flattened into one vector, the moment
+ * estimates are single flat variables, and the step is split back into the weight tensors:
+ * ~30 kernels per update whatever the depth (docs/performance.md has the measurements).
  */
 import * as tf from '@tensorflow/tfjs';
 
 /**
  * Which optimiser updates a network.
  * - adam: Adam (Kingma & Ba 2015) with moment decays β1, β2.
- * - sgd: stochastic gradient descent with (heavy-ball) momentum μ (Polyak 1964), tf.train.momentum.
+ * - sgd: stochastic gradient descent with (heavy-ball) momentum μ (Polyak 1964).
  * - rmsprop: RMSprop (Tieleman & Hinton 2012) with squared-gradient decay 0.9 and momentum μ.
  */
 export type OptimizerKind = 'adam' | 'sgd' | 'rmsprop';
@@ -30,16 +40,95 @@ export interface OptimizerSettings {
   readonly momentum: number;
 }
 
+/** An optimiser bound to the variables it trains. */
+export interface Optimizer {
+  /**
+   * Differentiates `loss` with respect to the variables, takes one step, and returns the loss
+   * value. Call inside tf.tidy: the returned scalar and the intermediates belong to it.
+   */
+  minimize(loss: () => tf.Scalar): tf.Scalar;
+  /** Frees the optimiser's state (not the variables it trains). */
+  dispose(): void;
+}
+
 /**
- * The optimiser tf.train.momentum builds, with one fix: in tfjs 4.22 MomentumOptimizer's
- * dispose() frees its momentum scalar and slots but not the learning-rate scalar `c` it
- * inherits from SGDOptimizer, so every disposed optimiser leaked one tensor.
+ * An update rule on the flat gradient g: returns the vector to subtract from the flat weights,
+ * updating its own flat state variables. `t` counts steps from 1.
  */
-class MomentumOptimizer extends tf.MomentumOptimizer {
-  override dispose(): void {
-    super.dispose();
-    this.c.dispose();
-  }
+interface UpdateRule {
+  readonly state: tf.Variable[];
+  step(g: tf.Tensor, t: number): tf.Tensor;
+}
+
+/** A flat slot of `size` zeros; tidy() because tf.variable() does not own its initial value. */
+function slot(size: number): tf.Variable {
+  return tf.tidy(() => tf.variable(tf.zeros([size]), false));
+}
+
+/**
+ * Adam (Kingma & Ba 2015, Algorithm 1), as tf.train.adam computes it:
+ *   m ← β1 m + (1 − β1) g,  v ← β2 v + (1 − β2) g²,
+ *   w ← w − lr · m̂ / (√v̂ + ε),  m̂ = m / (1 − β1ᵗ),  v̂ = v / (1 − β2ᵗ),
+ * with the bias corrections folded into two scalars (the rearrangement at the end of the
+ * paper's §2, exact here because ε is rescaled with them):
+ *   lr · m̂ / (√v̂ + ε) = αₜ · m / (√v + ε̂),  αₜ = lr √(1 − β2ᵗ) / (1 − β1ᵗ),  ε̂ = ε √(1 − β2ᵗ).
+ */
+function adam(size: number, lr: number, beta1: number, beta2: number, epsilon: number): UpdateRule {
+  const m = slot(size);
+  const v = slot(size);
+  return {
+    state: [m, v],
+    step(g, t) {
+      const nextM = tf.add(tf.mul(m, beta1), tf.mul(g, 1 - beta1));
+      const nextV = tf.add(tf.mul(v, beta2), tf.mul(tf.square(g), 1 - beta2));
+      m.assign(nextM);
+      v.assign(nextV);
+      const correction = Math.sqrt(1 - beta2 ** t);
+      const alpha = (lr * correction) / (1 - beta1 ** t);
+      return tf.mul(tf.div(nextM, tf.add(tf.sqrt(nextV), epsilon * correction)), alpha);
+    },
+  };
+}
+
+/**
+ * SGD with heavy-ball momentum (Polyak 1964), as tf.train.momentum computes it:
+ *   a ← μ a + g,  w ← w − lr · a.
+ */
+function momentumSgd(size: number, lr: number, momentum: number): UpdateRule {
+  const accumulation = slot(size);
+  return {
+    state: [accumulation],
+    step(g) {
+      const next = tf.add(tf.mul(accumulation, momentum), g);
+      accumulation.assign(next);
+      return tf.mul(next, lr);
+    },
+  };
+}
+
+/**
+ * RMSprop (Tieleman & Hinton 2012) with momentum, as tf.train.rmsprop computes it (uncentred):
+ *   s ← ρ s + (1 − ρ) g²,  u ← μ u + lr · g / √(s + ε),  w ← w − u.
+ */
+function rmsprop(size: number, lr: number, momentum: number, epsilon: number): UpdateRule {
+  const meanSquare = slot(size);
+  const moment = slot(size);
+  return {
+    state: [meanSquare, moment],
+    step(g) {
+      const nextMeanSquare = tf.add(
+        tf.mul(meanSquare, RMSPROP_DECAY),
+        tf.mul(tf.square(g), 1 - RMSPROP_DECAY),
+      );
+      const nextMoment = tf.add(
+        tf.mul(moment, momentum),
+        tf.mul(tf.div(g, tf.sqrt(tf.add(nextMeanSquare, epsilon))), lr),
+      );
+      meanSquare.assign(nextMeanSquare);
+      moment.assign(nextMoment);
+      return nextMoment;
+    },
+  };
 }
 
 function assertUnitInterval(value: number, what: string): void {
@@ -49,27 +138,62 @@ function assertUnitInterval(value: number, what: string): void {
 }
 
 /**
- * Builds the optimiser. `what` names it in error messages (e.g. "generator"). Only the
- * settings the kind uses are validated, so e.g. an unused β2 is ignored.
+ * Builds the optimiser of `variables`. `what` names it in error messages (e.g. "generator").
+ * Only the settings the kind uses are validated, so e.g. an unused β2 is ignored. ε is the
+ * backend's float epsilon, as in tfjs (1e-7 in float32).
  */
-export function createOptimizer(settings: OptimizerSettings, what: string): tf.Optimizer {
+export function createOptimizer(
+  settings: OptimizerSettings,
+  variables: readonly tf.Variable[],
+  what: string,
+): Optimizer {
   const { kind, learningRate, beta1, beta2, momentum } = settings;
   if (!Number.isFinite(learningRate) || learningRate <= 0) {
     throw new Error(`${what} learning rate must be a positive finite number, got ${learningRate}`);
   }
+  if (variables.length === 0) throw new Error(`The ${what} optimizer has no variables to train`);
+  const sizes = variables.map((v) => v.size);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const epsilon = tf.backend().epsilon();
+  let rule: UpdateRule;
   switch (kind) {
     case 'adam':
       assertUnitInterval(beta1, `${what} Adam β1`);
       assertUnitInterval(beta2, `${what} Adam β2`);
-      return tf.train.adam(learningRate, beta1, beta2);
+      rule = adam(total, learningRate, beta1, beta2, epsilon);
+      break;
     case 'sgd':
       assertUnitInterval(momentum, `${what} momentum`);
-      // What tf.train.momentum(learningRate, momentum) returns, minus its dispose() leak.
-      return new MomentumOptimizer(learningRate, momentum);
+      rule = momentumSgd(total, learningRate, momentum);
+      break;
     case 'rmsprop':
       assertUnitInterval(momentum, `${what} momentum`);
-      return tf.train.rmsprop(learningRate, RMSPROP_DECAY, momentum);
+      rule = rmsprop(total, learningRate, momentum, epsilon);
+      break;
     default:
       throw new Error(`Unknown ${what} optimizer "${String(kind)}"`);
   }
+  let t = 0;
+  return {
+    minimize(loss) {
+      const { value, grads } = tf.variableGrads(loss, [...variables]);
+      const flat = tf.concat(
+        variables.map((v) => {
+          const g = grads[v.name];
+          if (g === undefined) throw new Error(`No gradient for ${v.name}`);
+          return tf.reshape(g, [-1]);
+        }),
+      );
+      t += 1;
+      const update = rule.step(flat, t);
+      const parts = variables.length === 1 ? [update] : tf.split(update, sizes);
+      variables.forEach((v, i) => {
+        v.assign(tf.sub(v, tf.reshape(parts[i] as tf.Tensor, v.shape)));
+      });
+      return value;
+    },
+    dispose() {
+      for (const v of rule.state) v.dispose();
+    },
+  };
 }

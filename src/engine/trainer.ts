@@ -32,7 +32,7 @@ import {
   trainsDiscriminator,
   usesMmd,
 } from './objectives';
-import { createOptimizer, type OptimizerKind } from './optimizers';
+import { createOptimizer, type Optimizer, type OptimizerKind } from './optimizers';
 import { createRandom, type Random } from './random';
 
 export type { Activation } from './mlp';
@@ -385,8 +385,8 @@ export function createTrainer(config: TrainerConfig): Trainer {
   let atlas: tf.Tensor2D;
   let discriminatorLossSum: tf.Variable;
   let generatorLossSum: tf.Variable;
-  let generatorOptimizer: tf.Optimizer;
-  let discriminatorOptimizer: tf.Optimizer | null = null;
+  let generatorOptimizer: Optimizer;
+  let discriminatorOptimizer: Optimizer | null = null;
   try {
     generator = own(
       createMlp({
@@ -418,6 +418,7 @@ export function createTrainer(config: TrainerConfig): Trainer {
             beta2: config.discriminatorBeta2,
             momentum: config.discriminatorMomentum,
           },
+          discriminator.variables,
           'discriminator',
         ),
       );
@@ -431,6 +432,7 @@ export function createTrainer(config: TrainerConfig): Trainer {
           beta2: config.generatorBeta2,
           momentum: config.generatorMomentum,
         },
+        generator.variables,
         'generator',
       ),
     );
@@ -540,7 +542,7 @@ export function createTrainer(config: TrainerConfig): Trainer {
     return loss;
   };
 
-  const discriminatorStep = (d: Mlp, optimizer: tf.Optimizer): void => {
+  const discriminatorStep = (d: Mlp, optimizer: Optimizer): void => {
     // G(z) is computed outside the minimised closure, so no gradient tape is recorded
     // through the generator during a discriminator update.
     const real = discriminatorInput(realBatch(), instanceNoiseRandom);
@@ -549,23 +551,17 @@ export function createTrainer(config: TrainerConfig): Trainer {
       instanceNoiseRandom,
     );
     const epsilon = penaltyWeight > 0 ? penaltyEpsilon(penaltyRandom, real.shape[0]) : null;
-    const loss = optimizer.minimize(
-      () => discriminatorObjective(d, real, fake, epsilon),
-      true,
-      d.variables,
-    );
-    if (loss !== null) discriminatorLossSum.assign(tf.add(discriminatorLossSum, loss));
+    const loss = optimizer.minimize(() => discriminatorObjective(d, real, fake, epsilon));
+    discriminatorLossSum.assign(tf.add(discriminatorLossSum, loss));
   };
 
   const generatorStep = (): void => {
     const z = noiseBatch(noiseRandom, batchSize);
     const real = mmdWeight > 0 ? realBatch() : null;
-    const loss = generatorOptimizer.minimize(
-      () => generatorObjective(z, real, instanceNoiseRandom),
-      true,
-      generator.variables,
+    const loss = generatorOptimizer.minimize(() =>
+      generatorObjective(z, real, instanceNoiseRandom),
     );
-    if (loss !== null) generatorLossSum.assign(tf.add(generatorLossSum, loss));
+    generatorLossSum.assign(tf.add(generatorLossSum, loss));
   };
 
   /** Applies G to uploaded noise and reads the result back. */

@@ -1,0 +1,120 @@
+/**
+ * Where the time of a training iteration goes, kernel by kernel, in Node:
+ *
+ *   npx tsx bench/kernels.ts [wasm|cpu] [default|small|wide] [iterations]
+ *
+ * Wraps tfjs's kernel dispatch, runs the trainer, and prints per kernel (matrix products split
+ * by their transpose flags) the calls and the time per iteration, with the input shapes seen.
+ * This is how the transposed-product and leaky-ReLU fixes were found (docs/performance.md).
+ * Node's WASM runs the same binary as the browser's but timings differ: use `npm run bench` for
+ * the figures, this for the breakdown.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '../src/engine/wasm';
+import { createTrainer, type TrainerConfig } from '../src/engine';
+
+const backend = process.argv[2] ?? 'wasm';
+const size = process.argv[3] ?? 'default';
+const iterations = Number(process.argv[4] ?? 50);
+
+/** The benchmark's model sizes, on the default ring of 8 (see bench/run.ts). */
+const SIZES: Record<
+  string,
+  Pick<TrainerConfig, 'generatorLayers' | 'discriminatorLayers' | 'batchSize'>
+> = {
+  default: { generatorLayers: [64, 64], discriminatorLayers: [64, 64], batchSize: 256 },
+  small: { generatorLayers: [10], discriminatorLayers: [10], batchSize: 150 },
+  wide: { generatorLayers: [256, 256], discriminatorLayers: [256, 256], batchSize: 1024 },
+};
+
+const sizeConfig = SIZES[size];
+if (sizeConfig === undefined)
+  throw new Error(`Unknown size ${size}: ${Object.keys(SIZES).join(', ')}`);
+if (!(await tf.setBackend(backend))) throw new Error(`Backend ${backend} did not start`);
+await tf.ready();
+
+const trainer = createTrainer({
+  dataset: 'ring-8',
+  generatorActivation: 'relu',
+  discriminatorActivation: 'leakyRelu',
+  noiseDimension: 2,
+  noiseDistribution: 'gaussian',
+  noiseSigma: 1,
+  generatorOptimizer: 'adam',
+  discriminatorOptimizer: 'adam',
+  generatorLearningRate: 0.001,
+  discriminatorLearningRate: 0.001,
+  generatorBeta1: 0.5,
+  generatorBeta2: 0.999,
+  discriminatorBeta1: 0.5,
+  discriminatorBeta2: 0.999,
+  generatorMomentum: 0.9,
+  discriminatorMomentum: 0.9,
+  discriminatorSteps: 1,
+  objective: 'nonSaturating',
+  gradientPenalty: 10,
+  mmdBandwidths: [0.2, 0.5, 1, 2],
+  mmdWeight: 1,
+  labelSmoothing: 0,
+  instanceNoise: 0,
+  packing: 1,
+  seed: 1,
+  ...sizeConfig,
+});
+trainer.step(20); // warm-up
+
+interface KernelStats {
+  calls: number;
+  ms: number;
+  shapes: Set<string>;
+}
+const stats = new Map<string, KernelStats>();
+const engine = tf.engine() as unknown as {
+  runKernel(
+    name: string,
+    inputs: Record<string, tf.TensorInfo | undefined>,
+    attrs: object,
+  ): unknown;
+};
+const dispatch = engine.runKernel.bind(engine);
+engine.runKernel = (name, inputs, attrs) => {
+  const started = performance.now();
+  const result = dispatch(name, inputs, attrs);
+  const elapsed = performance.now() - started;
+  const flags = attrs as { transposeA?: boolean; transposeB?: boolean };
+  const key =
+    name === 'BatchMatMul'
+      ? `${name} (${flags.transposeA ? 'Aᵀ' : 'A'}·${flags.transposeB ? 'Bᵀ' : 'B'})`
+      : name;
+  const entry = stats.get(key) ?? { calls: 0, ms: 0, shapes: new Set<string>() };
+  entry.calls += 1;
+  entry.ms += elapsed;
+  entry.shapes.add(
+    Object.values(inputs)
+      .map((t) => (t === undefined ? '-' : t.shape.join('×') || 'scalar'))
+      .join(', '),
+  );
+  stats.set(key, entry);
+  return result;
+};
+
+const started = performance.now();
+trainer.step(iterations);
+await trainer.takeLosses();
+const total = (performance.now() - started) / iterations;
+engine.runKernel = dispatch;
+trainer.dispose();
+
+const rows = [...stats].sort((a, b) => b[1].ms - a[1].ms);
+const inKernels = rows.reduce((sum, [, s]) => sum + s.ms, 0) / iterations;
+console.log(
+  `${backend}, ${size} model: ${total.toFixed(2)} ms per iteration, ${inKernels.toFixed(2)} ms in kernels`,
+);
+console.log('| kernel | calls/iteration | µs/iteration | input shapes (first 3) |');
+console.log('| --- | --- | --- | --- |');
+for (const [name, s] of rows) {
+  const shapes = [...s.shapes].slice(0, 3).join(' · ');
+  console.log(
+    `| ${name} | ${(s.calls / iterations).toFixed(0)} | ${((s.ms / iterations) * 1000).toFixed(0)} | ${shapes} |`,
+  );
+}
