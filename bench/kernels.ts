@@ -11,56 +11,20 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '../src/engine/wasm';
-import { createTrainer, type TrainerConfig } from '../src/engine';
+import { createTrainer } from '../src/engine';
+import { isModelSize, MODEL_SIZES, sizeConfig } from './sizes';
 
 const backend = process.argv[2] ?? 'wasm';
 const size = process.argv[3] ?? 'default';
 const iterations = Number(process.argv[4] ?? 50);
 
-/** The benchmark's model sizes, on the default ring of 8 (see bench/run.ts). */
-const SIZES: Record<
-  string,
-  Pick<TrainerConfig, 'generatorLayers' | 'discriminatorLayers' | 'batchSize'>
-> = {
-  default: { generatorLayers: [64, 64], discriminatorLayers: [64, 64], batchSize: 256 },
-  small: { generatorLayers: [10], discriminatorLayers: [10], batchSize: 150 },
-  wide: { generatorLayers: [256, 256], discriminatorLayers: [256, 256], batchSize: 1024 },
-};
-
-const sizeConfig = SIZES[size];
-if (sizeConfig === undefined)
-  throw new Error(`Unknown size ${size}: ${Object.keys(SIZES).join(', ')}`);
+if (!isModelSize(size))
+  throw new Error(`Unknown size ${size}: ${Object.keys(MODEL_SIZES).join(', ')}`);
 if (!(await tf.setBackend(backend))) throw new Error(`Backend ${backend} did not start`);
 await tf.ready();
 
-const trainer = createTrainer({
-  dataset: 'ring-8',
-  generatorActivation: 'relu',
-  discriminatorActivation: 'leakyRelu',
-  noiseDimension: 2,
-  noiseDistribution: 'gaussian',
-  noiseSigma: 1,
-  generatorOptimizer: 'adam',
-  discriminatorOptimizer: 'adam',
-  generatorLearningRate: 0.001,
-  discriminatorLearningRate: 0.001,
-  generatorBeta1: 0.5,
-  generatorBeta2: 0.999,
-  discriminatorBeta1: 0.5,
-  discriminatorBeta2: 0.999,
-  generatorMomentum: 0.9,
-  discriminatorMomentum: 0.9,
-  discriminatorSteps: 1,
-  objective: 'nonSaturating',
-  gradientPenalty: 10,
-  mmdBandwidths: [0.2, 0.5, 1, 2],
-  mmdWeight: 1,
-  labelSmoothing: 0,
-  instanceNoise: 0,
-  packing: 1,
-  seed: 1,
-  ...sizeConfig,
-});
+// The app's own defaults (ring of 8, the default optimiser settings), at the chosen size.
+const trainer = createTrainer(sizeConfig(size));
 trainer.step(20); // warm-up
 
 interface KernelStats {

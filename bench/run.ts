@@ -24,13 +24,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium';
+import { isModelSize, MODEL_SIZES, type ModelSize, sizeHash } from './sizes';
 
-/** The model sizes of issue #4: the default, a GAN-Lab-sized net, and a wide one. */
-const SIZES: Record<string, string> = {
-  default: '',
-  small: 'g=10&d=10&batch=150',
-  wide: 'g=256,256&d=256,256&batch=1024',
-};
 const ALL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = resolve(ROOT, 'bench-results');
@@ -39,7 +34,7 @@ const { values: options, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     backends: { type: 'string', default: ALL_BACKENDS.join(',') },
-    sizes: { type: 'string', default: Object.keys(SIZES).join(',') },
+    sizes: { type: 'string', default: Object.keys(MODEL_SIZES).join(',') },
     runs: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '10' },
     'modes-timeout': { type: 'string', default: '60' },
@@ -76,7 +71,7 @@ function buildRef(ref: string): string {
   execFileSync('git', ['worktree', 'add', '--detach', '--force', tree, sha], { cwd: ROOT });
   try {
     symlinkSync(resolve(ROOT, 'node_modules'), resolve(tree, 'node_modules'), 'dir');
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', out], {
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--emptyOutDir', '--outDir', out], {
       cwd: tree,
       stdio: 'inherit',
     });
@@ -359,6 +354,15 @@ function show(value: number): string {
   return Number.isFinite(value) ? String(value) : '—';
 }
 
+function parseSizes(): ModelSize[] {
+  return options.sizes.split(',').map((name) => {
+    if (!isModelSize(name)) {
+      throw new Error(`Unknown size "${name}": ${Object.keys(MODEL_SIZES).join(', ')}`);
+    }
+    return name;
+  });
+}
+
 function hashFor(...parts: string[]): string {
   return [...parts, options.hash].filter(Boolean).join('&');
 }
@@ -383,7 +387,7 @@ function save(kind: string, data: unknown): string {
 async function matrix(browser: Browser): Promise<void> {
   const baseUrl = await serve(buildWorkingTree());
   const backends = options.backends.split(',');
-  const sizes = options.sizes.split(',');
+  const sizes = parseSizes();
   const rows: { size: string; requested: string; median: RunResult; runs: RunResult[] }[] = [];
   for (const size of sizes) {
     for (const requested of backends) {
@@ -392,7 +396,7 @@ async function matrix(browser: Browser): Promise<void> {
         const result = await measureRun(
           browser,
           baseUrl,
-          hashFor(`backend=${requested}`, SIZES[size] ?? ''),
+          hashFor(`backend=${requested}`, sizeHash(size)),
         );
         console.log(`${size} ${requested} run ${r + 1}: ${JSON.stringify(result)}`);
         results.push(result);
@@ -483,12 +487,12 @@ async function compare(browser: Browser): Promise<void> {
   let workingTree: Promise<string> | null = null;
   const workingTreeUrl = () => (workingTree ??= serve(buildWorkingTree()));
   const variants = [await variant(a, workingTreeUrl), await variant(b, workingTreeUrl)];
-  const size = options.sizes.split(',')[0] ?? 'default';
+  const size = parseSizes()[0] ?? 'default';
   const rounds = Math.max(runs, 4);
   const results: RunResult[][] = [[], []];
   for (let r = 0; r < rounds; r++) {
     for (const [i, v] of variants.entries()) {
-      const result = await measureRun(browser, v.baseUrl, hashFor(v.hash, SIZES[size] ?? ''));
+      const result = await measureRun(browser, v.baseUrl, hashFor(v.hash, sizeHash(size)));
       console.log(`round ${r + 1} ${v.label}: ${JSON.stringify(result)}`);
       results[i]!.push(result);
     }
@@ -536,10 +540,24 @@ async function soak(browser: Browser, totalSeconds: number): Promise<void> {
     tensors: number;
     workerHeapMB: number | null;
     pageHeapMB: number | null;
+    /** Page frames/s since the previous sample. */
+    framesPerSecond: number | null;
   }[] = [];
   const interval = Math.max(5, Math.round(totalSeconds / 60));
+  let previousFrames = 0;
+  let previousTime = started;
   for (;;) {
-    const elapsed = (Date.now() - started) / 1000;
+    const now = Date.now();
+    const elapsed = (now - started) / 1000;
+    const frames = await page.evaluate(
+      () => (window as unknown as { __probe: { frames: number } }).__probe.frames,
+    );
+    const framesPerSecond =
+      now > previousTime
+        ? round(((frames - previousFrames) * 1000) / (now - previousTime), 1)
+        : null;
+    previousFrames = frames;
+    previousTime = now;
     const memory = page.getByTestId('memory');
     const tensors = Number(await memory.getAttribute('data-tensors'));
     const heap = await workerHeap();
@@ -552,6 +570,7 @@ async function soak(browser: Browser, totalSeconds: number): Promise<void> {
       tensors,
       workerHeapMB: heap === null ? null : round(heap / 2 ** 20, 1),
       pageHeapMB: pageHeap === null ? null : round(pageHeap / 2 ** 20, 1),
+      framesPerSecond: samples.length === 0 ? null : framesPerSecond,
     };
     samples.push(sample);
     console.log(JSON.stringify(sample));
@@ -577,6 +596,7 @@ async function soak(browser: Browser, totalSeconds: number): Promise<void> {
     iterations: samples.at(-1)?.iteration ?? 0,
     iterationsPerSecond: round((samples.at(-1)?.iteration ?? 0) / elapsed, 1),
     framesPerSecond: round(probe.frames / elapsed, 1),
+    framesPerSecondByMinute: summarise((s) => s.framesPerSecond),
     longestTaskMs: Math.round(probe.longest),
     tensorsMin: Math.min(...tensors),
     tensorsMax: Math.max(...tensors),
@@ -585,11 +605,11 @@ async function soak(browser: Browser, totalSeconds: number): Promise<void> {
   };
   console.log(`\nSoak: ${summary.seconds} s on ${backend}, default model; ${machine()}.`);
   console.log(
-    '| iterations | iterations/s | frames/s | longest task (ms) | tensors (min–max) | worker heap, 1st → last minute (MB) | page heap (MB) |',
+    '| iterations | iterations/s | frames/s (all; 1st → last minute) | longest task (ms) | tensors (min–max) | worker heap, 1st → last minute (MB) | page heap (MB) |',
   );
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   console.log(
-    `| ${summary.iterations} | ${summary.iterationsPerSecond} | ${summary.framesPerSecond} | ${summary.longestTaskMs} | ${summary.tensorsMin}–${summary.tensorsMax} | ${summary.workerHeapMB.early} → ${summary.workerHeapMB.late} | ${summary.pageHeapMB.early} → ${summary.pageHeapMB.late} |`,
+    `| ${summary.iterations} | ${summary.iterationsPerSecond} | ${summary.framesPerSecond}; ${summary.framesPerSecondByMinute.early} → ${summary.framesPerSecondByMinute.late} | ${summary.longestTaskMs} | ${summary.tensorsMin}–${summary.tensorsMax} | ${summary.workerHeapMB.early} → ${summary.workerHeapMB.late} | ${summary.pageHeapMB.early} → ${summary.pageHeapMB.late} |`,
   );
   const file = save('soak', { machine: machine(), summary, samples });
   console.log(`JSON: ${file}`);

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { Size } from '../useElementSize';
 import type { Series } from '../useTrainer';
 import { Axis } from './Axis';
+import { decimateM4 } from './decimate';
 import { MARGIN } from './palette';
 
 export interface LineSeries {
@@ -43,12 +44,14 @@ export function LineChart({ size, lines, xLabel, yLabel, logY = false }: LineCha
     }
     const floor = y.domain()[0] as number;
     const paths = lines.map((l) => {
-      const iterations = l.series.x;
+      const { x: iterations, y: values } = l.series;
+      // Only the points that change the drawing: at most four per pixel column (M4).
+      const kept = decimateM4(iterations, values, x);
       const path = line<number>()
-        .defined((v) => Number.isFinite(v))
-        .x((_, i) => x(iterations[i] ?? 0))
-        .y((v) => y(logY ? Math.max(v, floor) : v));
-      return path(l.series.y) ?? '';
+        .defined((i) => Number.isFinite(values[i] ?? Number.NaN))
+        .x((i) => x(iterations[i] ?? 0))
+        .y((i) => y(logY ? Math.max(values[i] ?? 0, floor) : (values[i] ?? 0)));
+      return path(kept) ?? '';
     });
     return { x, y, paths };
   }, [lines, width, height, logY]);
