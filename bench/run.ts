@@ -581,9 +581,9 @@ async function soak(browser: Browser, totalSeconds: number): Promise<void> {
   const elapsed = (Date.now() - started) / 1000;
   await page.close();
   // Compare the first and the last minute (after the first samples' warm-up).
-  const window = Math.max(1, Math.round(60 / interval));
-  const early = samples.slice(1, 1 + window);
-  const late = samples.slice(-window);
+  const perMinute = Math.max(1, Math.round(60 / interval));
+  const early = samples.slice(1, 1 + perMinute);
+  const late = samples.slice(-perMinute);
   const summarise = (pick: (s: (typeof samples)[number]) => number | null) => {
     const e = median(early.map(pick).filter((v): v is number => v !== null));
     const l = median(late.map(pick).filter((v): v is number => v !== null));
