@@ -46,8 +46,14 @@ const { values: options, positionals } = parseArgs({
     'no-build': { type: 'boolean', default: false },
   },
 });
-const runs = Math.max(1, Number(options.runs));
-const seconds = Number(options.seconds);
+/** A positive number from an option, or a clear error. */
+function positive(name: string, text: string | undefined): number {
+  const value = Number(text);
+  if (!(value > 0)) throw new Error(`--${name} must be a positive number, got "${text}"`);
+  return value;
+}
+const runs = Math.max(1, Math.round(positive('runs', options.runs)));
+const seconds = positive('seconds', options.seconds);
 const warmupSeconds = Math.min(5, Math.max(2, seconds / 4));
 
 // ---------------------------------------------------------------------------------------------
@@ -298,7 +304,7 @@ interface ModesResult {
 
 /** Trains the default ring-of-8 preset until the metrics show all 8 modes covered. */
 async function measureModes(browser: Browser, baseUrl: string, hash: string): Promise<ModesResult> {
-  const timeoutMs = Number(options['modes-timeout']) * 1000;
+  const timeoutMs = positive('modes-timeout', options['modes-timeout']) * 1000;
   const page = await openApp(browser, baseUrl, hash);
   try {
     const backend = (await page.getByTestId('backend').getAttribute('data-backend')) ?? '?';
@@ -619,7 +625,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     if (options.compare) await compare(browser);
-    else if (options.soak !== undefined) await soak(browser, Number(options.soak));
+    else if (options.soak !== undefined) await soak(browser, positive('soak', options.soak));
     else await matrix(browser);
   } finally {
     await browser.close();
