@@ -182,6 +182,45 @@ export interface MetricsOptions {
   diagnosticsSize?: number;
 }
 
+/** What {@link Trainer.fields} evaluates, over the plotted region. */
+export interface FieldOptions {
+  /** The plotted region: [lo, hi] per data dimension. */
+  domain: readonly (readonly [number, number])[];
+  /** Cells per axis of the discriminator's grid (2-D: resolution², 1-D: resolution points). */
+  resolution: number;
+  /** Lines per noise axis of the generator's manifold mesh. */
+  manifoldResolution: number;
+  /** Generated samples (row-major n × dimension) to compute the generator's push on. */
+  samples: Float32Array;
+}
+
+/** The networks evaluated over the plot: what the teaching views draw. */
+export interface TrainerFields {
+  /**
+   * The discriminator over a regular grid of the domain, row-major from the low corner (2-D: row
+   * j is x₂ = the j-th value, column i is x₁): σ(D(x)) for the cross-entropy objectives, the raw
+   * score D(x) otherwise. Null without a discriminator ('mmd') or with packing > 1 (D then judges
+   * groups of samples, not single points).
+   */
+  discriminator: Float32Array | null;
+  /** Whether `discriminator` holds probabilities in [0, 1] (else raw scores). */
+  discriminatorIsProbability: boolean;
+  /**
+   * G applied to a grid in noise space: the first two noise coordinates (one if the noise is 1-D)
+   * span ±2σ (±√3σ for uniform noise) in `manifoldResolution` steps, the others are 0.
+   * Row-major (manifoldResolution² or manifoldResolution points) × dimension.
+   */
+  manifold: Float32Array;
+  /** Grid lines per noise axis of `manifold` (1 axis when the noise is 1-D). */
+  manifoldAxes: 1 | 2;
+  /**
+   * −∇ₓ L_G at each given sample x (row-major n × dimension): the direction in which the
+   * generator's loss pushes that sample (the adversarial term, and the MMD² term where the
+   * objective has one), without instance noise.
+   */
+  push: Float32Array;
+}
+
 /** A running GAN training session. */
 export interface Trainer {
   /** The configuration the run was created with. */
@@ -229,6 +268,11 @@ export interface Trainer {
    * the diagnostics pass. Reads back: call it outside the hot path.
    */
   metrics(options: MetricsOptions): Promise<TrainingMetrics>;
+  /**
+   * The discriminator over the plotted region, the generator's manifold and the generator's push
+   * on the given samples (see {@link TrainerFields}). Reads back; call at the snapshot rate.
+   */
+  fields(options: FieldOptions): Promise<TrainerFields>;
   /** Frees every tensor, variable and optimiser slot of the run. */
   dispose(): void;
 }
@@ -328,6 +372,49 @@ function validate(config: TrainerConfig): void {
   if (usesMmd(config.objective) && config.batchSize < 2) {
     throw new Error(`The ${config.objective} objective needs batchSize ≥ 2 for MMD²`);
   }
+}
+
+/**
+ * The centres of a regular grid over `domain` with `resolution` cells per axis, row-major from
+ * the low corner (the last axis varies slowest), as row-major points.
+ */
+export function regularGrid(
+  domain: readonly (readonly [number, number])[],
+  resolution: number,
+): Float32Array {
+  const dimension = domain.length;
+  const count = resolution ** dimension;
+  const out = new Float32Array(count * dimension);
+  for (let p = 0; p < count; p++) {
+    let rest = p;
+    for (let axis = 0; axis < dimension; axis++) {
+      const [lo, hi] = domain[axis] ?? [0, 1];
+      const cell = rest % resolution;
+      rest = Math.floor(rest / resolution);
+      out[p * dimension + axis] = lo + ((cell + 0.5) / resolution) * (hi - lo);
+    }
+  }
+  return out;
+}
+
+/**
+ * Noise vectors on a grid spanning [−reach, reach] in the first `axes` coordinates (the others
+ * 0), `resolution` values per axis, row-major with the second axis varying slowest.
+ */
+function manifoldNoise(
+  noiseDimension: number,
+  axes: 1 | 2,
+  resolution: number,
+  reach: number,
+): Float32Array {
+  const count = resolution ** axes;
+  const out = new Float32Array(count * noiseDimension);
+  const value = (k: number) => (resolution === 1 ? 0 : -reach + (2 * reach * k) / (resolution - 1));
+  for (let p = 0; p < count; p++) {
+    out[p * noiseDimension] = value(p % resolution);
+    if (axes === 2) out[p * noiseDimension + 1] = value(Math.floor(p / resolution));
+  }
+  return out;
 }
 
 /** Global L2 norm √(Σ_v ‖g_v‖²) of a set of gradients (0 for none). */
@@ -724,6 +811,84 @@ export function createTrainer(config: TrainerConfig): Trainer {
         modeStd: spec.modeStd,
       });
       return { ...distribution, ...diagnostics, iteration };
+    },
+
+    async fields(options) {
+      assertAlive();
+      const { domain, resolution, manifoldResolution, samples } = options;
+      assertPositiveInteger(resolution, 'fields resolution');
+      assertPositiveInteger(manifoldResolution, 'fields manifoldResolution');
+      if (domain.length !== dimension) {
+        throw new Error(`fields domain needs ${dimension} intervals, got ${domain.length}`);
+      }
+      const d = packing === 1 ? discriminator : null;
+      const grid = regularGrid(domain, resolution);
+      const manifoldAxes: 1 | 2 = noiseDimension >= 2 ? 2 : 1;
+      const noise = manifoldNoise(
+        noiseDimension,
+        manifoldAxes,
+        manifoldResolution,
+        config.noiseDistribution === 'uniform' ? SQRT3 * noiseSigma : 2 * noiseSigma,
+      );
+      const n = samples.length / dimension;
+      const real = mmdWeight > 0 && n >= 2 ? spec.sample(diagnosticsRandom, n) : null;
+      const field =
+        d === null
+          ? null
+          : tf.tidy(() => {
+              const t = d.apply(tf.tensor2d(grid, [grid.length / dimension, dimension]));
+              return outputIsLogit(objective) ? tf.sigmoid(t) : t;
+            });
+      const manifold = tf.tidy(() =>
+        generator.apply(tf.tensor2d(noise, [noise.length / noiseDimension, noiseDimension])),
+      );
+      const push = tf.tidy(() => {
+        const x = tf.tensor2d(samples, [n, dimension]);
+        const realTensor = real === null ? null : tf.tensor2d(real, [n, dimension]);
+        // Σ over samples of the per-sample loss (the MMD² term couples samples; it enters as is).
+        const lossOfSamples = (points: tf.Tensor2D): tf.Scalar => {
+          let loss: tf.Scalar | null = null;
+          if (discriminator !== null && n >= packing) {
+            const usable = Math.floor(n / packing) * packing;
+            const input = tf.reshape<tf.Rank.R2>(tf.slice(points, [0, 0], [usable, dimension]), [
+              usable / packing,
+              packing * dimension,
+            ]);
+            loss = tf.mul<tf.Scalar>(
+              generatorAdversarialLoss(objective, discriminator.apply(input)),
+              n,
+            );
+          }
+          if (realTensor !== null) {
+            const mmd = tf.mul<tf.Scalar>(
+              mmdSquaredLoss(points, realTensor, mmdBandwidths),
+              mmdWeight,
+            );
+            loss = loss === null ? mmd : tf.add<tf.Scalar>(loss, mmd);
+          }
+          return loss ?? tf.scalar(0);
+        };
+        return tf.neg(tf.grad((points: tf.Tensor) => lossOfSamples(points as tf.Tensor2D))(x));
+      });
+      try {
+        const [fieldValues, manifoldValues, pushValues] = await Promise.all([
+          field === null ? Promise.resolve(null) : field.data(),
+          manifold.data(),
+          push.data(),
+        ]);
+        return {
+          discriminator:
+            fieldValues === null ? null : Float32Array.from(fieldValues as Float32Array),
+          discriminatorIsProbability: outputIsLogit(objective),
+          manifold: Float32Array.from(manifoldValues as Float32Array),
+          manifoldAxes,
+          push: Float32Array.from(pushValues as Float32Array),
+        };
+      } finally {
+        field?.dispose();
+        manifold.dispose();
+        push.dispose();
+      }
     },
 
     dispose() {
