@@ -206,8 +206,9 @@ export interface TrainerFields {
   /** Whether `discriminator` holds probabilities in [0, 1] (else raw scores). */
   discriminatorIsProbability: boolean;
   /**
-   * G applied to a grid in noise space: the first two noise coordinates (one if the noise is 1-D)
-   * span ±2σ (±√3σ for uniform noise) in `manifoldResolution` steps, the others are 0.
+   * G applied to a grid in noise space: the first two noise coordinates (only the first if the
+   * noise or the data is 1-D) span ±2σ (±√3σ for uniform noise) in `manifoldResolution` steps,
+   * the others are 0.
    * Row-major (manifoldResolution² or manifoldResolution points) × dimension.
    */
   manifold: Float32Array;
@@ -823,7 +824,8 @@ export function createTrainer(config: TrainerConfig): Trainer {
       }
       const d = packing === 1 ? discriminator : null;
       const grid = regularGrid(domain, resolution);
-      const manifoldAxes: 1 | 2 = noiseDimension >= 2 ? 2 : 1;
+      // A mesh where both noise and data have two axes; otherwise the curve along z₁.
+      const manifoldAxes: 1 | 2 = noiseDimension >= 2 && dimension === 2 ? 2 : 1;
       const noise = manifoldNoise(
         noiseDimension,
         manifoldAxes,

@@ -3,7 +3,7 @@ import { dataDimension } from '../config/schema';
 import type { ConfigFix } from '../config/url';
 import { BACKEND_LABELS, type UserPoints } from '../worker/protocol';
 import { ChartCard } from './charts/ChartCard';
-import { DistributionPlot } from './charts/DistributionPlot';
+import { type DistributionLayers, DistributionPlot } from './charts/DistributionPlot';
 import { LineChart } from './charts/LineChart';
 import { COLOURS } from './charts/palette';
 import { ControlPanel } from './controls/ControlPanel';
@@ -17,7 +17,13 @@ export function App() {
   const [points, setPoints] = useState<UserPoints | null>(null);
   const [trainer, controls] = useTrainer(config, points);
   const [logMmd, setLogMmd] = useState(false);
+  const [layers, setLayers] = useState<DistributionLayers>({
+    discriminator: true,
+    manifold: true,
+    push: true,
+  });
   const snapshot = trainer.snapshot;
+  const fields = snapshot?.fields ?? null;
   // Until the first snapshot of a new data set arrives, the plot keeps the previous run's points.
   const dimension = snapshot?.dimension ?? dataDimension(config, points);
   const trainsDiscriminator = config.objective !== 'mmd';
@@ -56,7 +62,11 @@ export function App() {
           )}
           <ChartCard
             title="Real vs generated"
-            info="Blue points are samples of the real distribution; orange points are the generator's output for a fixed batch of noise. Training succeeds when the orange cloud covers the blue one, every mode included."
+            info={
+              dimension === 2
+                ? "Blue points are real samples, orange ones the generator's output for a fixed batch of noise. Behind them the discriminator's verdict (blue: 'real', orange: 'generated'), the grey mesh is a grid of noise bent by the generator, and the red arrows show where the generator's loss pushes each sample."
+                : "Blue bars are the real distribution, the orange outline the generator's. The green curve is the discriminator's verdict D(x) over the axis: training succeeds when it flattens at ½ because the two distributions coincide."
+            }
             legend={[
               { label: 'real', colour: COLOURS.real },
               { label: 'generated', colour: COLOURS.generated },
@@ -67,7 +77,22 @@ export function App() {
               'data-iteration': snapshot?.iteration ?? 0,
               'data-generated-digest': snapshot ? digest(snapshot.generated) : '',
               'data-generated-count': snapshot ? snapshot.generated.length / dimension : 0,
+              'data-field-cells': fields?.discriminator?.length ?? 0,
+              'data-manifold-points': fields ? fields.manifold.length / dimension : 0,
+              'data-push-arrows': fields ? fields.push.length / dimension : 0,
+              'data-layers': Object.entries(layers)
+                .filter(([, on]) => on)
+                .map(([name]) => name)
+                .join(' '),
             }}
+            actions={
+              <LayerToggles
+                layers={layers}
+                dimension={dimension}
+                hasDiscriminator={trainsDiscriminator}
+                onChange={setLayers}
+              />
+            }
             aspect={dimension === 2 ? 1 : 0.62}
           >
             {(size) =>
@@ -77,6 +102,8 @@ export function App() {
                   dimension={snapshot.dimension}
                   real={snapshot.real}
                   generated={snapshot.generated}
+                  fields={fields}
+                  layers={layers}
                 />
               ) : (
                 <p className="placeholder">Starting the training worker…</p>
@@ -221,6 +248,60 @@ function Toolbar({ state, controls }: { state: TrainerState; controls: TrainerCo
         </div>
       </dl>
     </section>
+  );
+}
+
+/** Checkboxes for the layers of the distribution view (those that exist for this model). */
+function LayerToggles({
+  layers,
+  dimension,
+  hasDiscriminator,
+  onChange,
+}: {
+  layers: DistributionLayers;
+  dimension: 1 | 2;
+  hasDiscriminator: boolean;
+  onChange: (layers: DistributionLayers) => void;
+}) {
+  const options: { key: keyof DistributionLayers; label: string; title: string }[] = [
+    ...(hasDiscriminator
+      ? [
+          {
+            key: 'discriminator' as const,
+            label: dimension === 2 ? 'D heatmap' : 'D(x)',
+            title: "The discriminator's output over the plot.",
+          },
+        ]
+      : []),
+    ...(dimension === 2
+      ? [
+          {
+            key: 'manifold' as const,
+            label: 'G manifold',
+            title: 'A grid in noise space, mapped through the generator.',
+          },
+          {
+            key: 'push' as const,
+            label: 'gradients',
+            title: "Where the generator's loss pushes each generated sample (−∇ₓ L_G).",
+          },
+        ]
+      : []),
+  ];
+  return (
+    <fieldset className="layer-toggles">
+      <legend className="visually-hidden">Layers</legend>
+      {options.map((option) => (
+        <label key={option.key} className="chart-toggle" title={option.title}>
+          <input
+            type="checkbox"
+            checked={layers[option.key]}
+            onChange={(event) => onChange({ ...layers, [option.key]: event.currentTarget.checked })}
+          />
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

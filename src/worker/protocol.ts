@@ -75,6 +75,28 @@ export interface Snapshot {
   metrics: SnapshotMetrics | null;
   /** The worker's memory when the snapshot was taken (flat over a long run when nothing leaks). */
   memory: EngineMemory;
+  /** The networks evaluated over the plotted region (see SnapshotFields); null if unavailable. */
+  fields: SnapshotFields | null;
+}
+
+/** What the distribution view draws besides the samples, computed by the worker per snapshot. */
+export interface SnapshotFields {
+  /** The plotted region, [lo, hi] per data dimension (plotDomain of the snapshot's points). */
+  domain: [number, number][];
+  /** Cells per axis of `discriminator`. */
+  resolution: number;
+  /**
+   * D over the region's grid cell centres, row-major from the low corner: σ(D) for the
+   * cross-entropy objectives, else the raw score; null without a per-point discriminator.
+   */
+  discriminator: Float32Array | null;
+  discriminatorIsProbability: boolean;
+  /** G over a grid in noise space (manifoldResolution per noise axis), row-major points. */
+  manifold: Float32Array;
+  manifoldResolution: number;
+  manifoldAxes: 1 | 2;
+  /** −∇ₓ L_G at each of the first `push.length / dimension` generated points. */
+  push: Float32Array;
 }
 
 /** What the training worker holds in memory. */
@@ -118,6 +140,13 @@ export function transferablesOf(event: WorkerEvent): ArrayBuffer[] {
         event.lossIterations.buffer,
         event.discriminatorLoss.buffer,
         event.generatorLoss.buffer,
+        ...(event.fields === null
+          ? []
+          : [
+              event.fields.manifold.buffer,
+              event.fields.push.buffer,
+              ...(event.fields.discriminator === null ? [] : [event.fields.discriminator.buffer]),
+            ]),
       ] as ArrayBuffer[];
     case 'backend':
     case 'error':

@@ -8,12 +8,14 @@ import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import type { PlaygroundConfig } from '../config/schema';
 import { createTrainer, datasetDimension, speedKey, type Trainer } from '../engine';
+import { plotDomain } from '../engine/view';
 import { choiceDependsOnModel, type ModelUnderTest, selectBackend } from './backend';
 import {
   type BackendInfo,
   type EngineMemory,
   PROTOCOL_VERSION,
   type Snapshot,
+  type SnapshotFields,
   type SnapshotMetrics,
   type TrainerWorkerApi,
   transferablesOf,
@@ -33,6 +35,14 @@ const MAX_ITERATIONS_PER_TURN = 2000;
  * 40–60 ms on WASM: measured twice a second they take ~10% of the worker's time, not ~50%.
  */
 const METRICS_INTERVAL_MS = 500;
+/** Grid of the discriminator heatmap in 2-D (cells per axis) and of the D(x) curve in 1-D. */
+const FIELD_RESOLUTION_2D = 64;
+const FIELD_RESOLUTION_1D = 200;
+/** Lines per noise axis of the generator's manifold mesh (2-D), points of z → G(z) (1-D). */
+const MANIFOLD_RESOLUTION_2D = 21;
+const MANIFOLD_RESOLUTION_1D = 101;
+/** Generated points that get a gradient arrow. */
+const PUSH_POINTS = 128;
 /** Evaluation batch of the diagnostics pass (mean D outputs, gradient norms). */
 const DIAGNOSTICS_BATCH = 256;
 
@@ -305,6 +315,29 @@ class TrainingSession {
     this.lastMetricsTime = performance.now();
   }
 
+  /** D over the plotted region, G's manifold and the push on the first generated points. */
+  private async evaluateFields(
+    trainer: Trainer,
+    generated: Float32Array,
+  ): Promise<SnapshotFields | null> {
+    const dimension = trainer.dimension;
+    const domain = plotDomain(this.realDisplay, generated, dimension);
+    const resolution = dimension === 2 ? FIELD_RESOLUTION_2D : FIELD_RESOLUTION_1D;
+    const manifoldResolution = dimension === 2 ? MANIFOLD_RESOLUTION_2D : MANIFOLD_RESOLUTION_1D;
+    try {
+      const fields = await trainer.fields({
+        domain,
+        resolution,
+        manifoldResolution,
+        samples: generated.slice(0, PUSH_POINTS * dimension),
+      });
+      return { ...fields, domain, resolution, manifoldResolution };
+    } catch {
+      // A view is not worth stopping training for; the plot falls back to the samples alone.
+      return null;
+    }
+  }
+
   private async sendSnapshot(generation: number): Promise<void> {
     const trainer = this.trainer;
     const config = this.config;
@@ -316,6 +349,8 @@ class TrainingSession {
       await this.measure(trainer, generated, config);
       if (trainer !== this.trainer) return;
     }
+    const fields = await this.evaluateFields(trainer, generated);
+    if (trainer !== this.trainer) return;
     const now = performance.now();
     const elapsedSeconds = (now - this.lastSnapshotTime) / 1000;
     const iterations = trainer.iteration - this.lastSnapshotIteration;
@@ -333,6 +368,7 @@ class TrainingSession {
       generatorLoss: Float32Array.from(this.generatorLoss),
       metrics: this.metrics,
       memory: engineMemory(),
+      fields,
     };
     this.clearLosses();
     this.lastSnapshotTime = now;

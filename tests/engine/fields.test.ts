@@ -72,8 +72,9 @@ describe('Trainer.fields', () => {
     });
     expect(s.discriminatorIsProbability).toBe(false);
     expect(s.discriminator).toHaveLength(10);
-    // 1-D data, 2-D noise: still a 7 × 7 noise grid, mapped to 49 one-dimensional outputs.
-    expect(s.manifold).toHaveLength(49);
+    // 1-D data: the curve z₁ → G(z₁, 0), 7 points.
+    expect(s.manifoldAxes).toBe(1);
+    expect(s.manifold).toHaveLength(7);
     scores.dispose();
     const packed = createTrainer(trainerConfig({ packing: 2 }));
     const p = await packed.fields({

@@ -1,8 +1,20 @@
 import { bin, max, scaleLinear } from 'd3';
 import { useEffect, useMemo, useRef } from 'react';
+import { plotDomain } from '../../engine/view';
+import type { SnapshotFields } from '../../worker/protocol';
 import type { Size } from '../useElementSize';
 import { Axis } from './Axis';
 import { COLOURS, MARGIN } from './palette';
+
+/** Which of the networks' views are drawn under and over the samples. */
+export interface DistributionLayers {
+  /** The discriminator's verdict over the plane (2-D) or its curve D(x) (1-D). */
+  discriminator: boolean;
+  /** The generator's manifold: a grid in noise space pushed through G. */
+  manifold: boolean;
+  /** Arrows on generated samples along −∇ₓ L_G: where the generator's loss pushes them. */
+  push: boolean;
+}
 
 interface DistributionPlotProps {
   size: Size;
@@ -11,39 +23,22 @@ interface DistributionPlotProps {
   real: Float32Array;
   /** Generated points, row-major n×dimension. */
   generated: Float32Array;
+  /** The networks evaluated over the plotted region (null: samples only). */
+  fields: SnapshotFields | null;
+  layers: DistributionLayers;
 }
 
-type Interval = [number, number];
-
-/**
- * The plotted range along one axis: the real data's range with a margin, widened to show
- * generated points that stray outside it, but never more than 3× (a diverging generator must not
- * shrink the real data to a dot).
- */
-function axisDomain(real: ArrayLike<number>, generated: ArrayLike<number>): Interval {
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < real.length; i++) {
-    const v = real[i] as number;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  if (!(hi > lo)) return [lo - 1 || -1, hi + 1 || 1];
-  const centre = (lo + hi) / 2;
-  const half = ((hi - lo) / 2) * 1.25;
-  let reach = half;
-  for (let i = 0; i < generated.length; i++) {
-    const v = generated[i] as number;
-    if (Number.isFinite(v)) reach = Math.max(reach, Math.abs(v - centre) * 1.05);
-  }
-  reach = Math.min(reach, half * 3);
-  return [centre - reach, centre + reach];
-}
-
-function column(points: Float32Array, dimension: number, index: number): Float32Array {
-  const out = new Float32Array(points.length / dimension);
-  for (let i = 0; i < out.length; i++) out[i] = points[i * dimension + index] as number;
-  return out;
+/** The colour of the heatmap cell for D's output v: towards "real" blue or "generated" orange. */
+function verdictColour(
+  v: number,
+  probability: boolean,
+  scale: number,
+): [number, number, number, number] {
+  const t = probability ? (v - 0.5) * 2 : Math.max(-1, Math.min(1, v / scale));
+  if (!Number.isFinite(t)) return [0, 0, 0, 0];
+  // Okabe–Ito blue (#0072B2) where D says "real", orange (#E69F00) where it says "generated".
+  const [r, g, b] = t >= 0 ? [0, 114, 178] : [230, 159, 0];
+  return [r, g, b, Math.round(Math.abs(t) * 0.42 * 255)];
 }
 
 /** Real vs generated samples: a scatter plot in 2-D, overlaid histograms in 1-D. */
@@ -51,22 +46,15 @@ export function DistributionPlot(props: DistributionPlotProps) {
   return props.dimension === 2 ? <Scatter {...props} /> : <Histogram {...props} />;
 }
 
-function Scatter({ size, real, generated }: DistributionPlotProps) {
+function Scatter({ size, real, generated, fields, layers }: DistributionPlotProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const side = Math.min(size.width, size.height);
   const plot = side - MARGIN.left - MARGIN.right;
   const { x, y } = useMemo(() => {
-    // One span for both axes so that circles stay circles.
-    const dx = axisDomain(column(real, 2, 0), column(generated, 2, 0));
-    const dy = axisDomain(column(real, 2, 1), column(generated, 2, 1));
-    const half = Math.max(dx[1] - dx[0], dy[1] - dy[0]) / 2;
-    const cx = (dx[0] + dx[1]) / 2;
-    const cy = (dy[0] + dy[1]) / 2;
-    return {
-      x: scaleLinear([cx - half, cx + half], [0, plot]),
-      y: scaleLinear([cy - half, cy + half], [plot, 0]),
-    };
-  }, [real, generated, plot]);
+    // The worker evaluated the networks over exactly this region; same function without fields.
+    const [dx = [-1, 1], dy = [-1, 1]] = fields?.domain ?? plotDomain(real, generated, 2);
+    return { x: scaleLinear(dx, [0, plot]), y: scaleLinear(dy, [plot, 0]) };
+  }, [real, generated, fields, plot]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -77,6 +65,10 @@ function Scatter({ size, real, generated }: DistributionPlotProps) {
     canvas.height = Math.round(plot * ratio);
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, plot, plot);
+    if (fields !== null && layers.discriminator && fields.discriminator !== null) {
+      drawHeatmap(context, fields, plot);
+    }
+    if (fields !== null && layers.manifold) drawManifold(context, fields, x, y);
     const draw = (points: Float32Array, colour: string, radius: number, alpha: number): void => {
       context.globalAlpha = alpha;
       context.fillStyle = colour;
@@ -93,7 +85,8 @@ function Scatter({ size, real, generated }: DistributionPlotProps) {
     draw(real, COLOURS.real, 2.6, 0.55);
     draw(generated, COLOURS.generated, 2.4, 0.85);
     context.globalAlpha = 1;
-  }, [real, generated, x, y, plot]);
+    if (fields !== null && layers.push) drawPush(context, generated, fields.push, x, y, plot);
+  }, [real, generated, fields, layers, x, y, plot]);
 
   return (
     <div className="plot-stack" style={{ width: side, height: side }}>
@@ -114,13 +107,128 @@ function Scatter({ size, real, generated }: DistributionPlotProps) {
   );
 }
 
+type Scale = (value: number) => number;
+
+/** D over the plane, one cell per grid value, smoothed by the browser's image scaling. */
+function drawHeatmap(
+  context: CanvasRenderingContext2D,
+  fields: SnapshotFields,
+  plot: number,
+): void {
+  const values = fields.discriminator;
+  if (values === null) return;
+  const n = fields.resolution;
+  let scale = 0;
+  for (const v of values) if (Number.isFinite(v)) scale = Math.max(scale, Math.abs(v));
+  const image = new ImageData(n, n);
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      // Grid row j is x₂'s j-th value from the bottom; image rows run from the top.
+      const colour = verdictColour(
+        values[j * n + i] ?? Number.NaN,
+        fields.discriminatorIsProbability,
+        scale || 1,
+      );
+      image.data.set(colour, ((n - 1 - j) * n + i) * 4);
+    }
+  }
+  const cells = document.createElement('canvas');
+  cells.width = n;
+  cells.height = n;
+  cells.getContext('2d')?.putImageData(image, 0, 0);
+  context.imageSmoothingEnabled = true;
+  context.drawImage(cells, 0, 0, plot, plot);
+}
+
+/** The generator's manifold: its noise grid's lines, bent by G. */
+function drawManifold(
+  context: CanvasRenderingContext2D,
+  fields: SnapshotFields,
+  x: Scale,
+  y: Scale,
+): void {
+  const points = fields.manifold;
+  const n = fields.manifoldResolution;
+  const at = (k: number): [number, number] => [
+    x(points[2 * k] ?? Number.NaN),
+    y(points[2 * k + 1] ?? Number.NaN),
+  ];
+  const polyline = (indices: number[]): void => {
+    let started = false;
+    for (const k of indices) {
+      const [px, py] = at(k);
+      if (!Number.isFinite(px) || !Number.isFinite(py)) {
+        started = false;
+        continue;
+      }
+      if (started) context.lineTo(px, py);
+      else context.moveTo(px, py);
+      started = true;
+    }
+  };
+  context.beginPath();
+  const range = Array.from({ length: n }, (_, k) => k);
+  if (fields.manifoldAxes === 2) {
+    for (let row = 0; row < n; row++) polyline(range.map((i) => row * n + i));
+    for (let col = 0; col < n; col++) polyline(range.map((j) => j * n + col));
+  } else {
+    polyline(range);
+  }
+  context.strokeStyle = 'rgba(90, 90, 110, 0.55)';
+  context.lineWidth = 0.8;
+  context.stroke();
+}
+
+/** Arrows along the generator's push, the longest a tenth of the plot. */
+function drawPush(
+  context: CanvasRenderingContext2D,
+  generated: Float32Array,
+  push: Float32Array,
+  x: Scale,
+  y: Scale,
+  plot: number,
+): void {
+  let longest = 0;
+  for (let k = 0; k + 1 < push.length; k += 2) {
+    longest = Math.max(longest, Math.hypot(push[k] ?? 0, push[k + 1] ?? 0));
+  }
+  if (!(longest > 0) || !Number.isFinite(longest)) return;
+  const unit = (plot * 0.1) / longest;
+  context.beginPath();
+  for (let k = 0; k + 1 < push.length && k + 1 < generated.length; k += 2) {
+    const px = x(generated[k] ?? Number.NaN);
+    const py = y(generated[k + 1] ?? Number.NaN);
+    // Screen y grows downwards.
+    const vx = (push[k] ?? 0) * unit;
+    const vy = -(push[k + 1] ?? 0) * unit;
+    const length = Math.hypot(vx, vy);
+    if (!Number.isFinite(px) || !Number.isFinite(py) || length < 1.5) continue;
+    const ex = px + vx;
+    const ey = py + vy;
+    context.moveTo(px, py);
+    context.lineTo(ex, ey);
+    // Arrow head: two short strokes back from the tip.
+    const head = Math.min(4, length / 2);
+    const angle = Math.atan2(vy, vx);
+    context.moveTo(ex, ey);
+    context.lineTo(ex - head * Math.cos(angle - 0.5), ey - head * Math.sin(angle - 0.5));
+    context.moveTo(ex, ey);
+    context.lineTo(ex - head * Math.cos(angle + 0.5), ey - head * Math.sin(angle + 0.5));
+  }
+  context.strokeStyle = COLOURS.generator;
+  context.globalAlpha = 0.8;
+  context.lineWidth = 1.1;
+  context.stroke();
+  context.globalAlpha = 1;
+}
+
 const BINS = 48;
 
-function Histogram({ size, real, generated }: DistributionPlotProps) {
+function Histogram({ size, real, generated, fields, layers }: DistributionPlotProps) {
   const width = size.width - MARGIN.left - MARGIN.right;
   const height = size.height - MARGIN.top - MARGIN.bottom;
   const { x, y, realBins, generatedBins } = useMemo(() => {
-    const domain = axisDomain(real, generated);
+    const [domain = [-1, 1] as [number, number]] = fields?.domain ?? plotDomain(real, generated, 1);
     const x = scaleLinear(domain, [0, width]);
     const binner = bin<number, number>()
       .domain(domain)
@@ -137,7 +245,25 @@ function Histogram({ size, real, generated }: DistributionPlotProps) {
     const top = max([...realBins, ...generatedBins], (b) => b.density) ?? 1;
     const y = scaleLinear([0, top * 1.1], [height, 0]).nice();
     return { x, y, realBins, generatedBins };
-  }, [real, generated, width, height]);
+  }, [real, generated, fields, width, height]);
+
+  // D(x) on its own scale: [0, 1] for probabilities, else symmetric around 0.
+  const verdict = useMemo(() => {
+    const values = fields?.discriminator;
+    const [lo, hi] = fields?.domain[0] ?? [0, 1];
+    if (!fields || !values || !layers.discriminator) return null;
+    let reach = 0;
+    for (const v of values) if (Number.isFinite(v)) reach = Math.max(reach, Math.abs(v));
+    const scale = fields.discriminatorIsProbability
+      ? scaleLinear([0, 1], [height, 0])
+      : scaleLinear([-(reach || 1), reach || 1], [height, 0]);
+    const n = fields.resolution;
+    const path = Array.from(values, (v, i) => {
+      const px = x(lo + ((i + 0.5) / n) * (hi - lo));
+      return `${i === 0 ? 'M' : 'L'}${px.toFixed(1)},${scale(Number.isFinite(v) ? v : 0).toFixed(1)}`;
+    }).join('');
+    return { path, scale, probability: fields.discriminatorIsProbability };
+  }, [fields, layers.discriminator, x, height]);
 
   const outline = generatedBins
     .map((b) => `L${x(b.x0)},${y(b.density)}L${x(b.x1)},${y(b.density)}`)
@@ -175,6 +301,30 @@ function Histogram({ size, real, generated }: DistributionPlotProps) {
           stroke={COLOURS.generated}
           strokeWidth={2}
         />
+        {verdict && (
+          <g data-testid="discriminator-curve">
+            {/* D's own vertical scale: [0, 1] (or ±max score) over the plot's height. */}
+            <line
+              x1={0}
+              x2={width}
+              y1={verdict.scale(verdict.probability ? 0.5 : 0)}
+              y2={verdict.scale(verdict.probability ? 0.5 : 0)}
+              stroke={COLOURS.discriminator}
+              strokeDasharray="4 4"
+              strokeOpacity={0.6}
+            />
+            <text
+              x={width - 4}
+              y={verdict.scale(verdict.probability ? 0.5 : 0) - 5}
+              textAnchor="end"
+              className="plot-note"
+              fill={COLOURS.discriminator}
+            >
+              {verdict.probability ? 'D(x) = ½' : 'D(x) = 0'}
+            </text>
+            <path d={verdict.path} fill="none" stroke={COLOURS.discriminator} strokeWidth={2} />
+          </g>
+        )}
       </g>
     </svg>
   );
