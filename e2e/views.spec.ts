@@ -1,0 +1,69 @@
+import { expect, test } from './fixtures';
+
+/** Share of the scatter canvas's pixels that are not fully transparent. */
+async function paintedShare(page: import('@playwright/test').Page): Promise<number> {
+  return page.locator('[data-testid="distribution-plot"] canvas').evaluate((canvas) => {
+    const c = canvas as HTMLCanvasElement;
+    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+    if (!data) return 0;
+    let painted = 0;
+    for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) painted += 1;
+    return painted / (data.length / 4);
+  });
+}
+
+test.describe('Distribution view layers', () => {
+  test('2-D: the D heatmap, the G manifold and the gradient arrows render, update and toggle', async ({
+    playground,
+  }) => {
+    await playground.open();
+    const plot = playground.distribution;
+    await expect(plot).toHaveAttribute('data-field-cells', String(48 * 48));
+    await expect(plot).toHaveAttribute('data-manifold-points', String(21 * 21));
+    await expect(plot).toHaveAttribute('data-push-arrows', '128');
+    await expect(plot).toHaveAttribute('data-layers', 'discriminator manifold push');
+    // The heatmap covers the whole plot; the samples alone cover a small part of it.
+    expect(await paintedShare(playground.page)).toBeGreaterThan(0.9);
+
+    await playground.playButton.click();
+    await playground.waitForIteration(100);
+    const digest = await plot.getAttribute('data-generated-digest');
+    await expect(plot).not.toHaveAttribute('data-generated-digest', digest ?? '');
+
+    await playground.page.getByRole('checkbox', { name: 'D heatmap' }).uncheck();
+    await expect(plot).toHaveAttribute('data-layers', 'manifold push');
+    await playground.page.getByRole('checkbox', { name: 'G manifold' }).uncheck();
+    await playground.page.getByRole('checkbox', { name: 'gradients' }).uncheck();
+    await expect(plot).toHaveAttribute('data-layers', '');
+    await playground.pauseButton.click();
+    // Samples only now: far from covering the plot.
+    await expect.poll(() => paintedShare(playground.page)).toBeLessThan(0.5);
+    await playground.page.getByRole('checkbox', { name: 'D heatmap' }).check();
+    await expect.poll(() => paintedShare(playground.page)).toBeGreaterThan(0.9);
+  });
+
+  test('1-D: the discriminator curve D(x) is drawn over the histograms and toggles', async ({
+    playground,
+  }) => {
+    await playground.open('data=mixture-1d');
+    const plot = playground.distribution;
+    await expect(plot).toHaveAttribute('data-dimension', '1');
+    await expect(plot).toHaveAttribute('data-field-cells', '200');
+    const curve = playground.page.getByTestId('discriminator-curve');
+    await expect(curve).toHaveCount(1);
+    expect(((await curve.locator('path').getAttribute('d')) ?? '').split('L')).toHaveLength(200);
+    // 1-D has no manifold mesh or arrows to toggle.
+    await expect(playground.page.getByRole('checkbox', { name: 'G manifold' })).toHaveCount(0);
+    await playground.page.getByRole('checkbox', { name: 'D(x)' }).uncheck();
+    await expect(curve).toHaveCount(0);
+  });
+
+  test('without a discriminator (MMD objective) there is no D layer to show', async ({
+    playground,
+  }) => {
+    await playground.open('loss=mmd');
+    await expect(playground.distribution).toHaveAttribute('data-field-cells', '0');
+    await expect(playground.page.getByRole('checkbox', { name: 'D heatmap' })).toHaveCount(0);
+    await expect(playground.page.getByRole('checkbox', { name: 'G manifold' })).toHaveCount(1);
+  });
+});
