@@ -26,6 +26,7 @@ export {
   ksStatistic,
   medianBandwidth,
   mmdSquared,
+  mmdWitness,
   modeCoverage,
   slicedWasserstein,
   wasserstein1,

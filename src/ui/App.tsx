@@ -4,6 +4,7 @@ import type { ConfigFix } from '../config/url';
 import { BACKEND_LABELS, type UserPoints } from '../worker/protocol';
 import { ChartCard } from './charts/ChartCard';
 import { type DistributionLayers, DistributionPlot } from './charts/DistributionPlot';
+import { BandwidthSlider, KernelView } from './charts/KernelView';
 import { LineChart } from './charts/LineChart';
 import { COLOURS } from './charts/palette';
 import { ControlPanel } from './controls/ControlPanel';
@@ -178,6 +179,34 @@ export function App() {
                   ]}
                 />
               )}
+            </ChartCard>
+          </div>
+          <div className="full-width">
+            <ChartCard
+              title="The Gaussian kernel, made visible"
+              info="Left, the kernel between every pair of a batch of real and generated points: MMD² is the mean of the real–real block plus the generated–generated block minus twice the real–generated one, so it vanishes when the blocks look alike. Right, the witness function the kernel uses to tell the samples apart, to set beside the discriminator's heatmap; the slider changes h live."
+              legend={[
+                { label: 'more real', colour: COLOURS.real },
+                { label: 'more generated', colour: COLOURS.generated },
+              ]}
+              testId="kernel-view"
+              data={{
+                'data-bandwidth': config.kernelBandwidth,
+                'data-witness-cells': fields?.witness.length ?? 0,
+              }}
+              aspect={0.5}
+              actions={
+                <BandwidthSlider
+                  value={config.kernelBandwidth}
+                  onChange={(h) => setValue('kernelBandwidth', h)}
+                />
+              }
+            >
+              {(size) =>
+                snapshot ? (
+                  <KernelView size={size} snapshot={snapshot} bandwidth={config.kernelBandwidth} />
+                ) : null
+              }
             </ChartCard>
           </div>
           <div className="full-width">

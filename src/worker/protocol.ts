@@ -97,6 +97,13 @@ export interface SnapshotFields {
   manifoldAxes: 1 | 2;
   /** −∇ₓ L_G at each of the first `push.length / dimension` generated points. */
   push: Float32Array;
+  /**
+   * The Gaussian kernel's MMD witness f(x) = mean k(x, real) − mean k(x, generated) on the same
+   * grid as `discriminator` (from the first WITNESS_POINTS points of each sample).
+   */
+  witness: Float32Array;
+  /** The bandwidth h of the witness's kernel. */
+  kernelBandwidth: number;
 }
 
 /** What the training worker holds in memory. */
@@ -145,6 +152,7 @@ export function transferablesOf(event: WorkerEvent): ArrayBuffer[] {
           : [
               event.fields.manifold.buffer,
               event.fields.push.buffer,
+              event.fields.witness.buffer,
               ...(event.fields.discriminator === null ? [] : [event.fields.discriminator.buffer]),
             ]),
       ] as ArrayBuffer[];

@@ -7,7 +7,14 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import type { PlaygroundConfig } from '../config/schema';
-import { createTrainer, datasetDimension, speedKey, type Trainer } from '../engine';
+import {
+  createTrainer,
+  datasetDimension,
+  mmdWitness,
+  regularGrid,
+  speedKey,
+  type Trainer,
+} from '../engine';
 import { plotDomain } from '../engine/view';
 import { choiceDependsOnModel, type ModelUnderTest, selectBackend } from './backend';
 import {
@@ -46,6 +53,8 @@ const MANIFOLD_RESOLUTION_2D = 21;
 const MANIFOLD_RESOLUTION_1D = 101;
 /** Generated points that get a gradient arrow. */
 const PUSH_POINTS = 128;
+/** Points of each sample in the MMD witness (48² grid × 2 × 256 kernel terms ≈ 3 ms in JS). */
+const WITNESS_POINTS = 256;
 /** Evaluation batch of the diagnostics pass (mean D outputs, gradient norms). */
 const DIAGNOSTICS_BATCH = 256;
 
@@ -334,7 +343,15 @@ class TrainingSession {
         manifoldResolution,
         samples: generated.slice(0, PUSH_POINTS * dimension),
       });
-      return { ...fields, domain, resolution, manifoldResolution };
+      const h = this.config?.kernelBandwidth ?? 1;
+      const witness = mmdWitness(
+        regularGrid(domain, resolution),
+        this.realDisplay.subarray(0, WITNESS_POINTS * dimension),
+        generated.subarray(0, WITNESS_POINTS * dimension),
+        dimension,
+        h,
+      );
+      return { ...fields, domain, resolution, manifoldResolution, witness, kernelBandwidth: h };
     } catch {
       // A view is not worth stopping training for; the plot falls back to the samples alone.
       return null;

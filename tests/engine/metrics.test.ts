@@ -5,6 +5,7 @@ import {
   ksStatistic,
   medianBandwidth,
   mmdSquared,
+  mmdWitness,
   modeCoverage,
   slicedWasserstein,
   wasserstein1,
@@ -408,5 +409,36 @@ describe('gridDivergences', () => {
     expect(collapsed.kl).toBeGreaterThan(faithful.kl);
     expect(() => gridDivergences(real, real, 3)).toThrow();
     expect(() => gridDivergences(real, real, 2, { cells: 0 })).toThrow();
+  });
+});
+
+describe('mmdWitness', () => {
+  it('is positive near the real sample, negative near the generated one, 0 far away', () => {
+    const real = new Float32Array([0, 0.1, -0.1]);
+    const generated = new Float32Array([5, 5.1, 4.9]);
+    const w = mmdWitness(new Float32Array([0, 5, 100]), real, generated, 1, 1);
+    expect(w[0]).toBeGreaterThan(0.9);
+    expect(w[1]).toBeLessThan(-0.9);
+    expect(Math.abs(w[2] ?? 1)).toBeLessThan(1e-12);
+  });
+
+  it('matches the closed form in 2-D and its mean difference is the biased MMD²', () => {
+    const real = new Float32Array([0, 0, 1, 0]);
+    const generated = new Float32Array([0, 1]);
+    const h = 0.7;
+    const k = (a: number[], b: number[]) =>
+      Math.exp(-((a[0]! - b[0]!) ** 2 + (a[1]! - b[1]!) ** 2) / (2 * h * h));
+    const x = [0.5, 0.5];
+    const expected = (k(x, [0, 0]) + k(x, [1, 0])) / 2 - k(x, [0, 1]);
+    const [value] = mmdWitness(new Float32Array(x), real, generated, 2, h);
+    expect(value).toBeCloseTo(expected, 6);
+    // E_real f − E_generated f = biased (V-statistic) MMD².
+    const onReal = mmdWitness(real, real, generated, 2, h);
+    const onGenerated = mmdWitness(generated, real, generated, 2, h);
+    const biased = (onReal[0]! + onReal[1]!) / 2 - onGenerated[0]!;
+    const kxx = 1;
+    const kyy = (1 + k([0, 0], [1, 0]) + k([1, 0], [0, 0]) + 1) / 4;
+    const kxy = (k([0, 1], [0, 0]) + k([0, 1], [1, 0])) / 2;
+    expect(biased).toBeCloseTo(kyy + kxx - 2 * kxy, 6);
   });
 });
