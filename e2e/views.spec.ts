@@ -67,3 +67,35 @@ test.describe('Distribution view layers', () => {
     await expect(playground.page.getByRole('checkbox', { name: 'G manifold' })).toHaveCount(1);
   });
 });
+
+test.describe('The Gaussian kernel view', () => {
+  test('shows the kernel matrix and the witness, and its slider changes h live and in the link', async ({
+    playground,
+  }) => {
+    await playground.open();
+    const card = playground.page.getByTestId('kernel-view');
+    await expect(card).toHaveAttribute('data-bandwidth', '0.5');
+    await expect(card).toHaveAttribute('data-witness-cells', String(48 * 48));
+    const matrix = playground.page.getByTestId('kernel-matrix');
+    await expect(matrix).toHaveAttribute('data-size', '128');
+    // The matrix is painted: its diagonal is k(x, x) = 1, viridis yellow.
+    const corner = await matrix.evaluate((canvas) => {
+      const c = canvas as HTMLCanvasElement;
+      return Array.from(c.getContext('2d')?.getImageData(0, 0, 1, 1).data ?? []);
+    });
+    expect(corner[0]).toBeGreaterThan(200);
+    expect(corner[1]).toBeGreaterThan(200);
+
+    const slider = playground.page.getByRole('slider', { name: 'Kernel bandwidth h' });
+    await slider.fill('0.2');
+    await expect(card).not.toHaveAttribute('data-bandwidth', '0.5');
+    const h = await card.getAttribute('data-bandwidth');
+    expect(Number(h)).toBeGreaterThan(0.01);
+    expect(Number(h)).toBeLessThan(0.5);
+    await expect
+      .poll(() => playground.page.evaluate(() => window.location.hash))
+      .toContain(`h=${h}`);
+    // The MMD² chart is re-measured at the new bandwidth.
+    await expect(playground.page.getByTestId('mmd-chart')).toContainText(`h = ${h}`);
+  });
+});
