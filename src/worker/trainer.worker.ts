@@ -53,8 +53,10 @@ const MANIFOLD_RESOLUTION_2D = 21;
 const MANIFOLD_RESOLUTION_1D = 101;
 /** Generated points that get a gradient arrow. */
 const PUSH_POINTS = 128;
-/** Points of each sample in the MMD witness (48² grid × 2 × 256 kernel terms ≈ 3 ms in JS). */
-const WITNESS_POINTS = 256;
+/** Fields are recomputed at most this often while training (every snapshot when paused). */
+const FIELDS_INTERVAL_MS = 200;
+/** Points of each sample in the MMD witness (48² grid × 2 × 128 kernel terms ≈ 2 ms in JS). */
+const WITNESS_POINTS = 128;
 /** Evaluation batch of the diagnostics pass (mean D outputs, gradient norms). */
 const DIAGNOSTICS_BATCH = 256;
 
@@ -68,6 +70,9 @@ class TrainingSession {
   private points: UserPoints | null = null;
   private metrics: SnapshotMetrics | null = null;
   private lastMetricsTime = Number.NEGATIVE_INFINITY;
+  /** The latest views' fields (see evaluateFields) and when they were computed. */
+  private fields: SnapshotFields | null = null;
+  private lastFieldsTime = Number.NEGATIVE_INFINITY;
   private listener: Listener | null = null;
   private trainer: Trainer | null = null;
   private backend: BackendInfo | null = null;
@@ -226,6 +231,7 @@ class TrainingSession {
     if (config === null) return;
     this.disposeTrainer();
     this.metrics = null;
+    this.fields = null;
     try {
       this.trainer = createTrainer({ ...config, points: this.points });
     } catch (error) {
@@ -369,8 +375,19 @@ class TrainingSession {
       await this.measure(trainer, generated, config);
       if (trainer !== this.trainer) return;
     }
-    const fields = await this.evaluateFields(trainer, generated);
-    if (trainer !== this.trainer) return;
+    // The views' fields follow the samples at most FIELDS_INTERVAL_MS behind while training
+    // (they change slowly, and each costs ~5 ms of the worker's time); always fresh when paused.
+    if (
+      !loopRunning ||
+      this.fields === null ||
+      performance.now() - this.lastFieldsTime >= FIELDS_INTERVAL_MS
+    ) {
+      this.fields = await this.evaluateFields(trainer, generated);
+      this.lastFieldsTime = performance.now();
+      if (trainer !== this.trainer) return;
+    }
+    // A copy: the snapshot's arrays are transferred (detached here) and this.fields is reused.
+    const fields = this.fields === null ? null : copyFields(this.fields);
     const now = performance.now();
     const elapsedSeconds = (now - this.lastSnapshotTime) / 1000;
     const iterations = trainer.iteration - this.lastSnapshotIteration;
@@ -401,6 +418,16 @@ class TrainingSession {
 function engineMemory(): EngineMemory {
   const { numTensors, numBytes } = tf.memory();
   return { tensors: numTensors, tensorBytes: numBytes };
+}
+
+function copyFields(fields: SnapshotFields): SnapshotFields {
+  return {
+    ...fields,
+    discriminator: fields.discriminator?.slice() ?? null,
+    manifold: fields.manifold.slice(),
+    push: fields.push.slice(),
+    witness: fields.witness.slice(),
+  };
 }
 
 /** Lets queued messages (pause, config changes) run between turns, without setTimeout's clamping. */

@@ -1,4 +1,4 @@
-import { interpolateViridis, scaleLinear } from 'd3';
+import { interpolateViridis, rgb, scaleLinear } from 'd3';
 import { useEffect, useMemo, useRef } from 'react';
 import { FIELDS } from '../../config/schema';
 import type { Snapshot } from '../../worker/protocol';
@@ -15,6 +15,16 @@ interface KernelViewProps {
   /** The kernel's bandwidth h. */
   bandwidth: number;
 }
+
+/** Viridis (perceptually uniform, colour-blind safe) as 256 RGB triples, built once. */
+const VIRIDIS = (() => {
+  const table = new Uint8Array(256 * 3);
+  for (let i = 0; i < 256; i++) {
+    const colour = rgb(interpolateViridis(i / 255));
+    table.set([colour.r, colour.g, colour.b], i * 3);
+  }
+  return table;
+})();
 
 /** exp(−‖a − b‖² / 2h²) between rows i of `a` and j of `b`. */
 function kernel(a: Float32Array, i: number, b: Float32Array, j: number, dim: number, h: number) {
@@ -79,11 +89,12 @@ export function KernelView({ size, snapshot, bandwidth }: KernelViewProps) {
       for (let c = 0; c < n; c++) {
         const [b, j] = point(c);
         const value = kernel(a, i, b, j, dim, bandwidth);
-        const colour = interpolateViridis(value);
-        const red = Number.parseInt(colour.slice(1, 3), 16);
-        const green = Number.parseInt(colour.slice(3, 5), 16);
-        const blue = Number.parseInt(colour.slice(5, 7), 16);
-        image.data.set([red, green, blue, 255], (r * n + c) * 4);
+        const lut = Math.min(255, Math.max(0, Math.round(value * 255))) * 3;
+        const offset = (r * n + c) * 4;
+        image.data[offset] = VIRIDIS[lut] ?? 0;
+        image.data[offset + 1] = VIRIDIS[lut + 1] ?? 0;
+        image.data[offset + 2] = VIRIDIS[lut + 2] ?? 0;
+        image.data[offset + 3] = 255;
       }
     }
     canvas.width = n;
