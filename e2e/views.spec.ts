@@ -99,3 +99,25 @@ test.describe('The Gaussian kernel view', () => {
     await expect(playground.page.getByTestId('mmd-chart')).toContainText(`h = ${h}`);
   });
 });
+
+test.describe('The noise view', () => {
+  test('shows the noise law with its σ, and in 1-D the learnt map z → G(z)', async ({
+    playground,
+  }) => {
+    await playground.open('sigma=0.5');
+    const card = playground.page.getByTestId('noise-view');
+    await expect(card).toHaveAttribute('data-sigma', '0.5');
+    await expect(card).toContainText('σ = 0.5');
+    // 2-D data: the map is the manifold mesh in the main plot, not a curve here.
+    await expect(playground.page.getByTestId('noise-mapping')).toHaveCount(0);
+
+    await playground.open('data=mixture-1d');
+    const mapping = playground.page.getByTestId('noise-mapping');
+    await expect(mapping).toHaveCount(1);
+    const before = (await mapping.getAttribute('d')) ?? '';
+    expect(before.split('L')).toHaveLength(101);
+    await playground.playButton.click();
+    await playground.waitForIteration(200);
+    await expect(mapping).not.toHaveAttribute('d', before);
+  });
+});

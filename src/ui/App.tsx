@@ -6,6 +6,7 @@ import { ChartCard } from './charts/ChartCard';
 import { type DistributionLayers, DistributionPlot } from './charts/DistributionPlot';
 import { BandwidthSlider, KernelView } from './charts/KernelView';
 import { LineChart } from './charts/LineChart';
+import { NoiseView } from './charts/NoiseView';
 import { COLOURS } from './charts/palette';
 import { ControlPanel } from './controls/ControlPanel';
 import { MetricsPanel } from './MetricsPanel';
@@ -177,6 +178,30 @@ export function App() {
                   lines={[
                     { label: 'MMD²', colour: COLOURS.mmd, series: trainer.history.mmdSquared },
                   ]}
+                />
+              )}
+            </ChartCard>
+            <ChartCard
+              title={`The noise z (σ = ${config.noiseSigma})`}
+              info={
+                dimension === 1
+                  ? "The pink area is the law of one noise coordinate z₁, with ±σ marked; the orange curve is the map z₁ → G(z₁) the generator has learnt, how it stretches and folds the noise into the data's shape."
+                  : 'The law of one noise coordinate z₁, with ±σ marked. The generator bends this noise into the data: its grid of noise values is the grey mesh in the plot of real vs generated samples.'
+              }
+              legend={[
+                { label: 'noise density', colour: COLOURS.mmd },
+                ...(dimension === 1 ? [{ label: 'z₁ → G(z)', colour: COLOURS.generated }] : []),
+              ]}
+              testId="noise-view"
+              data={{ 'data-sigma': config.noiseSigma, 'data-law': config.noiseDistribution }}
+            >
+              {(size) => (
+                <NoiseView
+                  size={size}
+                  sigma={config.noiseSigma}
+                  law={config.noiseDistribution}
+                  dimension={dimension}
+                  fields={fields}
                 />
               )}
             </ChartCard>
