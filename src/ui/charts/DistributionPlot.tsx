@@ -4,6 +4,7 @@ import { plotDomain } from '../../engine/view';
 import type { SnapshotFields } from '../../worker/protocol';
 import type { Size } from '../useElementSize';
 import { Axis } from './Axis';
+import { divergingImage, gridCurvePath, maxAbs } from './fieldDrawing';
 import { COLOURS, MARGIN } from './palette';
 
 /** Which of the networks' views are drawn under and over the samples. */
@@ -26,19 +27,6 @@ interface DistributionPlotProps {
   /** The networks evaluated over the plotted region (null: samples only). */
   fields: SnapshotFields | null;
   layers: DistributionLayers;
-}
-
-/** The colour of the heatmap cell for D's output v: towards "real" blue or "generated" orange. */
-function verdictColour(
-  v: number,
-  probability: boolean,
-  scale: number,
-): [number, number, number, number] {
-  const t = probability ? (v - 0.5) * 2 : Math.max(-1, Math.min(1, v / scale));
-  if (!Number.isFinite(t)) return [0, 0, 0, 0];
-  // Okabe–Ito blue (#0072B2) where D says "real", orange (#E69F00) where it says "generated".
-  const [r, g, b] = t >= 0 ? [0, 114, 178] : [230, 159, 0];
-  return [r, g, b, Math.round(Math.abs(t) * 0.42 * 255)];
 }
 
 /** Real vs generated samples: a scatter plot in 2-D, overlaid histograms in 1-D. */
@@ -118,20 +106,16 @@ function drawHeatmap(
   const values = fields.discriminator;
   if (values === null) return;
   const n = fields.resolution;
-  let scale = 0;
-  for (const v of values) if (Number.isFinite(v)) scale = Math.max(scale, Math.abs(v));
-  const image = new ImageData(n, n);
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < n; i++) {
-      // Grid row j is x₂'s j-th value from the bottom; image rows run from the top.
-      const colour = verdictColour(
-        values[j * n + i] ?? Number.NaN,
-        fields.discriminatorIsProbability,
-        scale || 1,
-      );
-      image.data.set(colour, ((n - 1 - j) * n + i) * 4);
-    }
-  }
+  // Probabilities around ½ ("can't tell"); raw scores around 0, relative to the largest.
+  const scale = maxAbs(values) || 1;
+  const image = divergingImage(
+    n,
+    (cell) => {
+      const v = values[cell] ?? Number.NaN;
+      return fields.discriminatorIsProbability ? (v - 0.5) * 2 : v / scale;
+    },
+    0.42,
+  );
   const cells = document.createElement('canvas');
   cells.width = n;
   cells.height = n;
@@ -252,16 +236,11 @@ function Histogram({ size, real, generated, fields, layers }: DistributionPlotPr
     const values = fields?.discriminator;
     const [lo, hi] = fields?.domain[0] ?? [0, 1];
     if (!fields || !values || !layers.discriminator) return null;
-    let reach = 0;
-    for (const v of values) if (Number.isFinite(v)) reach = Math.max(reach, Math.abs(v));
+    const reach = maxAbs(values) || 1;
     const scale = fields.discriminatorIsProbability
       ? scaleLinear([0, 1], [height, 0])
-      : scaleLinear([-(reach || 1), reach || 1], [height, 0]);
-    const n = fields.resolution;
-    const path = Array.from(values, (v, i) => {
-      const px = x(lo + ((i + 0.5) / n) * (hi - lo));
-      return `${i === 0 ? 'M' : 'L'}${px.toFixed(1)},${scale(Number.isFinite(v) ? v : 0).toFixed(1)}`;
-    }).join('');
+      : scaleLinear([-reach, reach], [height, 0]);
+    const path = gridCurvePath(values, [lo, hi], x, scale);
     return { path, scale, probability: fields.discriminatorIsProbability };
   }, [fields, layers.discriminator, x, height]);
 

@@ -4,6 +4,7 @@ import { FIELDS } from '../../config/schema';
 import type { Snapshot } from '../../worker/protocol';
 import type { Size } from '../useElementSize';
 import { Axis } from './Axis';
+import { divergingImage, gridCurvePath, maxAbs } from './fieldDrawing';
 import { COLOURS, MARGIN } from './palette';
 
 /** Points of each sample in the kernel matrix: [real; generated] makes a 2K × 2K matrix. */
@@ -109,16 +110,8 @@ export function KernelView({ size, snapshot, bandwidth }: KernelViewProps) {
     const context = canvas?.getContext('2d');
     if (!canvas || !context || !fields || dim !== 2) return;
     const n = fields.resolution;
-    let scale = 0;
-    for (const v of fields.witness) scale = Math.max(scale, Math.abs(v));
-    const image = new ImageData(n, n);
-    for (let j = 0; j < n; j++) {
-      for (let i = 0; i < n; i++) {
-        const t = (fields.witness[j * n + i] ?? 0) / (scale || 1);
-        const [r, g, b] = t >= 0 ? [0, 114, 178] : [230, 159, 0];
-        image.data.set([r, g, b, Math.round(Math.abs(t) * 0.85 * 255)], ((n - 1 - j) * n + i) * 4);
-      }
-    }
+    const scale = maxAbs(fields.witness) || 1;
+    const image = divergingImage(n, (cell) => (fields.witness[cell] ?? 0) / scale, 0.85);
     canvas.width = n;
     canvas.height = n;
     context.putImageData(image, 0, 0);
@@ -128,15 +121,10 @@ export function KernelView({ size, snapshot, bandwidth }: KernelViewProps) {
     if (!fields || dim !== 1) return null;
     const [lo, hi] = fields.domain[0] ?? [0, 1];
     const width = side - MARGIN.left / 2;
-    let reach = 0;
-    for (const v of fields.witness) reach = Math.max(reach, Math.abs(v));
+    const reach = maxAbs(fields.witness) || 1;
     const x = scaleLinear([lo, hi], [0, width]);
-    const y = scaleLinear([-(reach || 1), reach || 1], [side - 30, 0]).nice();
-    const n = fields.resolution;
-    const path = Array.from(fields.witness, (v, i) => {
-      const px = x(lo + ((i + 0.5) / n) * (hi - lo));
-      return `${i === 0 ? 'M' : 'L'}${px.toFixed(1)},${y(v).toFixed(1)}`;
-    }).join('');
+    const y = scaleLinear([-reach, reach], [side - 30, 0]).nice();
+    const path = gridCurvePath(fields.witness, [lo, hi], x, y);
     return { x, y, path, width };
   }, [fields, dim, side]);
 

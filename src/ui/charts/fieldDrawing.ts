@@ -1,0 +1,53 @@
+/**
+ * Drawing helpers for values the worker evaluated on a regular grid of the plotted region
+ * (the discriminator's verdict, the MMD witness): shared by the distribution and kernel views.
+ */
+
+type Scale = (value: number) => number;
+
+/** Okabe–Ito blue ("real") and orange ("generated"). */
+const POSITIVE = [0, 114, 178] as const;
+const NEGATIVE = [230, 159, 0] as const;
+
+/** The largest |v| over the finite values (0 for none). */
+export function maxAbs(values: ArrayLike<number>): number {
+  let reach = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (Number.isFinite(v)) reach = Math.max(reach, Math.abs(v));
+  }
+  return reach;
+}
+
+/**
+ * An n × n grid of signed values in [−1, 1] (row j from the bottom, as the worker's grid) as an
+ * image: blue for positive, orange for negative, opacity |t| · `opacity`.
+ */
+export function divergingImage(n: number, valueAt: (cell: number) => number, opacity: number) {
+  const image = new ImageData(n, n);
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      const t = valueAt(j * n + i);
+      if (!Number.isFinite(t)) continue;
+      const [r, g, b] = t >= 0 ? POSITIVE : NEGATIVE;
+      const alpha = Math.round(Math.min(1, Math.abs(t)) * opacity * 255);
+      // Image rows run from the top.
+      image.data.set([r, g, b, alpha], ((n - 1 - j) * n + i) * 4);
+    }
+  }
+  return image;
+}
+
+/** An SVG path through values at the centres of n cells spanning [lo, hi] on the x scale. */
+export function gridCurvePath(
+  values: ArrayLike<number>,
+  [lo, hi]: readonly [number, number],
+  x: Scale,
+  y: Scale,
+): string {
+  const n = values.length;
+  return Array.from(values, (v, i) => {
+    const px = x(lo + ((i + 0.5) / n) * (hi - lo));
+    return `${i === 0 ? 'M' : 'L'}${px.toFixed(1)},${y(Number.isFinite(v) ? v : 0).toFixed(1)}`;
+  }).join('');
+}
