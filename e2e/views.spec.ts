@@ -121,3 +121,29 @@ test.describe('The noise view', () => {
     await expect(mapping).not.toHaveAttribute('d', before);
   });
 });
+
+test.describe('Export', () => {
+  test('downloads the plotted samples as CSV', async ({ playground }) => {
+    await playground.open();
+    const download = playground.page.waitForEvent('download');
+    await playground.page.getByRole('button', { name: 'Samples CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('gan-samples-iteration-0.csv');
+    const path = await file.path();
+    const text = (await import('node:fs')).readFileSync(path, 'utf8');
+    const lines = text.trim().split('\n');
+    expect(lines[0]).toBe('kind,x1,x2');
+    // 512 real and 512 generated points, every coordinate a finite number.
+    expect(lines).toHaveLength(1 + 512 + 512);
+    expect(lines.filter((l) => l.startsWith('real,'))).toHaveLength(512);
+    expect(lines.filter((l) => l.startsWith('generated,'))).toHaveLength(512);
+    expect(
+      lines.slice(1).every((l) =>
+        l
+          .split(',')
+          .slice(1)
+          .every((v) => Number.isFinite(Number(v))),
+      ),
+    ).toBe(true);
+  });
+});

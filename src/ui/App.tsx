@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { dataDimension } from '../config/schema';
 import type { ConfigFix } from '../config/url';
-import { BACKEND_LABELS, type UserPoints } from '../worker/protocol';
+import { BACKEND_LABELS, type Snapshot, type UserPoints } from '../worker/protocol';
 import { ChartCard } from './charts/ChartCard';
 import { type DistributionLayers, DistributionPlot } from './charts/DistributionPlot';
 import { BandwidthSlider, KernelView } from './charts/KernelView';
@@ -88,12 +88,23 @@ export function App() {
                 .join(' '),
             }}
             actions={
-              <LayerToggles
-                layers={layers}
-                dimension={dimension}
-                hasDiscriminator={trainsDiscriminator}
-                onChange={setLayers}
-              />
+              <>
+                <LayerToggles
+                  layers={layers}
+                  dimension={dimension}
+                  hasDiscriminator={trainsDiscriminator}
+                  onChange={setLayers}
+                />
+                <button
+                  type="button"
+                  className="small-button"
+                  disabled={snapshot === null}
+                  onClick={() => snapshot && downloadSamples(snapshot)}
+                  title="The plotted real and generated points as CSV"
+                >
+                  Samples CSV
+                </button>
+              </>
             }
             aspect={dimension === 2 ? 1 : 0.62}
           >
@@ -303,6 +314,29 @@ function Toolbar({ state, controls }: { state: TrainerState; controls: TrainerCo
       </dl>
     </section>
   );
+}
+
+/**
+ * The plotted samples as CSV: a header (kind, x1[, x2]), then one row per real and per generated
+ * point, the file named after the iteration.
+ */
+function downloadSamples(snapshot: Snapshot): void {
+  const d = snapshot.dimension;
+  const header = ['kind', ...Array.from({ length: d }, (_, c) => `x${c + 1}`)].join(',');
+  const rows = (kind: string, points: Float32Array) =>
+    Array.from({ length: Math.floor(points.length / d) }, (_, i) =>
+      [kind, ...Array.from(points.subarray(i * d, i * d + d), (v) => String(v))].join(','),
+    );
+  const text = [header, ...rows('real', snapshot.real), ...rows('generated', snapshot.generated)]
+    .join('\n')
+    .concat('\n');
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `gan-samples-iteration-${snapshot.iteration}.csv`;
+  link.click();
+  // Revoke after the click has been handled.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /** Checkboxes for the layers of the distribution view (those that exist for this model). */
