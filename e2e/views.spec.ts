@@ -147,3 +147,19 @@ test.describe('Export', () => {
     ).toBe(true);
   });
 });
+
+test.describe('Training curves', () => {
+  test('the losses can be smoothed, keeping the raw curves faint underneath', async ({
+    playground,
+  }) => {
+    await playground.open();
+    await playground.playButton.click();
+    await playground.waitForIteration(100);
+    const paths = playground.lossChart.locator('svg path[stroke-opacity]');
+    await expect(paths).toHaveCount(2);
+    await playground.page.getByRole('checkbox', { name: 'smoothed' }).check();
+    await expect(playground.lossChart).toHaveAttribute('data-smoothed', 'true');
+    await expect(paths).toHaveCount(4);
+    await expect(playground.lossChart.locator('svg path[stroke-opacity="0.3"]')).toHaveCount(2);
+  });
+});

@@ -4,8 +4,9 @@ import type { ConfigFix } from '../config/url';
 import { BACKEND_LABELS, type Snapshot, type UserPoints } from '../worker/protocol';
 import { ChartCard } from './charts/ChartCard';
 import { type DistributionLayers, DistributionPlot } from './charts/DistributionPlot';
+import { exponentialMovingAverage } from './charts/decimate';
 import { BandwidthSlider, KernelView } from './charts/KernelView';
-import { LineChart } from './charts/LineChart';
+import { LineChart, type LineSeries } from './charts/LineChart';
 import { NoiseView } from './charts/NoiseView';
 import { COLOURS } from './charts/palette';
 import { ControlPanel } from './controls/ControlPanel';
@@ -19,6 +20,7 @@ export function App() {
   const [points, setPoints] = useState<UserPoints | null>(null);
   const [trainer, controls] = useTrainer(config, points);
   const [logMmd, setLogMmd] = useState(false);
+  const [smoothLosses, setSmoothLosses] = useState(false);
   const [layers, setLayers] = useState<DistributionLayers>({
     discriminator: true,
     manifold: true,
@@ -134,29 +136,45 @@ export function App() {
                 { label: 'generator', colour: COLOURS.generator },
               ]}
               testId="loss-chart"
-              data={{ 'data-points': trainer.history.generatorLoss.x.length }}
+              data={{
+                'data-points': trainer.history.generatorLoss.x.length,
+                'data-smoothed': String(smoothLosses),
+              }}
+              actions={
+                <label className="chart-toggle" title="Exponential moving average over ~20 points">
+                  <input
+                    type="checkbox"
+                    checked={smoothLosses}
+                    onChange={(event) => setSmoothLosses(event.currentTarget.checked)}
+                  />
+                  smoothed
+                </label>
+              }
             >
               {(size) => (
                 <LineChart
                   size={size}
                   xLabel="iteration"
                   yLabel="loss"
-                  lines={[
-                    ...(trainsDiscriminator
-                      ? [
-                          {
-                            label: 'discriminator',
-                            colour: COLOURS.discriminator,
-                            series: trainer.history.discriminatorLoss,
-                          },
-                        ]
-                      : []),
-                    {
-                      label: 'generator',
-                      colour: COLOURS.generator,
-                      series: trainer.history.generatorLoss,
-                    },
-                  ]}
+                  lines={lossLines(
+                    [
+                      ...(trainsDiscriminator
+                        ? [
+                            {
+                              label: 'discriminator',
+                              colour: COLOURS.discriminator,
+                              series: trainer.history.discriminatorLoss,
+                            },
+                          ]
+                        : []),
+                      {
+                        label: 'generator',
+                        colour: COLOURS.generator,
+                        series: trainer.history.generatorLoss,
+                      },
+                    ],
+                    smoothLosses,
+                  )}
                 />
               )}
             </ChartCard>
@@ -256,6 +274,24 @@ export function App() {
       </footer>
     </div>
   );
+}
+
+/** Smoothing weight of the loss curves' moving average: about the last 20 points. */
+const LOSS_SMOOTHING = 0.05;
+
+/**
+ * The loss curves as drawn: as they are, or each raw curve faint under its exponential moving
+ * average (the raw points stay visible, the trend becomes readable).
+ */
+function lossLines(lines: LineSeries[], smooth: boolean): LineSeries[] {
+  if (!smooth) return lines;
+  return lines.flatMap((line) => [
+    { ...line, faint: true },
+    {
+      ...line,
+      series: { x: line.series.x, y: exponentialMovingAverage(line.series.y, LOSS_SMOOTHING) },
+    },
+  ]);
 }
 
 /** A short fingerprint of the first generated points, so tests can see the points move. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimateM4 } from '../../src/ui/charts/decimate';
+import { decimateM4, exponentialMovingAverage } from '../../src/ui/charts/decimate';
 
 describe('decimateM4', () => {
   it('keeps first, last, lowest and highest point of each pixel column', () => {
@@ -31,5 +31,23 @@ describe('decimateM4', () => {
     const kept = decimateM4([0, 1, 2, 3], [1, Number.NaN, Number.NaN, 2], () => 0);
     expect(kept).toEqual([0, 1, 3]);
     expect(decimateM4([], [], (x) => x)).toEqual([]);
+  });
+});
+
+describe('exponentialMovingAverage', () => {
+  it('starts at the first value, converges to a constant and keeps gaps', () => {
+    for (const v of exponentialMovingAverage([3, 3, 3], 0.1)) expect(v).toBeCloseTo(3, 12);
+    const smoothed = exponentialMovingAverage([0, 10, Number.NaN, 10], 0.5);
+    expect(smoothed[0]).toBe(0);
+    // (0.5·0.5·0 + 0.5·10) / (0.5·0.5 + 0.5) = 5 / 0.75.
+    expect(smoothed[1]).toBeCloseTo(10 / 1.5, 10);
+    expect(Number.isNaN(smoothed[2])).toBe(true);
+    expect(smoothed[3]).toBeGreaterThan(smoothed[1] ?? 0);
+  });
+
+  it('damps noise: the smoothed alternating series varies far less than the raw one', () => {
+    const raw = Array.from({ length: 400 }, (_, i) => (i % 2 === 0 ? 1 : -1));
+    const smoothed = exponentialMovingAverage(raw, 0.05).slice(100);
+    expect(Math.max(...smoothed.map(Math.abs))).toBeLessThan(0.05);
   });
 });

@@ -10,6 +10,8 @@ export interface LineSeries {
   label: string;
   colour: string;
   series: Series;
+  /** Drawn thin and translucent (e.g. the raw series under its smoothed version). */
+  faint?: boolean;
 }
 
 interface LineChartProps {
@@ -63,11 +65,12 @@ export function LineChart({ size, lines, xLabel, yLabel, logY = false }: LineCha
         <Axis scale={y} orientation="left" offset={0} gridLength={width} label={yLabel} />
         {lines.map((l, i) => (
           <path
-            key={l.label}
+            key={`${l.label}${l.faint ? ' (raw)' : ''}`}
             d={paths[i]}
             fill="none"
             stroke={l.colour}
-            strokeWidth={1.8}
+            strokeWidth={l.faint ? 1 : 1.8}
+            strokeOpacity={l.faint ? 0.3 : 1}
             strokeLinejoin="round"
             data-points={l.series.x.length}
           />

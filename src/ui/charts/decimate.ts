@@ -39,3 +39,19 @@ export function decimateM4(
   }
   return kept;
 }
+
+/**
+ * Exponential moving average of a series, skipping non-finite values (they stay gaps): each
+ * output is the average of the inputs so far with weights decaying by `1 − alpha` per point,
+ * bias-corrected at the start (as Adam's moments) so the first points are not pulled to 0.
+ */
+export function exponentialMovingAverage(values: readonly number[], alpha: number): number[] {
+  let mean = 0;
+  let weight = 0;
+  return values.map((v) => {
+    if (!Number.isFinite(v)) return v;
+    mean = (1 - alpha) * mean + alpha * v;
+    weight = (1 - alpha) * weight + alpha;
+    return mean / weight;
+  });
+}
