@@ -7,6 +7,7 @@
  * the backend is switched.
  */
 import * as tf from '@tensorflow/tfjs';
+import { assertPositiveInteger } from './assert';
 import type { Random } from './random';
 
 /**
@@ -84,12 +85,6 @@ export interface Mlp {
  * with the same name, and two trainers (e.g. a reproducibility check) may coexist.
  */
 let instanceCounter = 0;
-
-function assertPositiveInteger(value: number, what: string): void {
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${what} must be a positive integer, got ${value}`);
-  }
-}
 
 /**
  * Uniform initialisation limit for a layer. A uniform law on [−L, L] has variance L²/3, hence

@@ -12,6 +12,7 @@
  * ~30 kernels per update whatever the depth (docs/performance.md has the measurements).
  */
 import * as tf from '@tensorflow/tfjs';
+import { assertUnitInterval } from './assert';
 
 /**
  * Which optimiser updates a network.
@@ -129,12 +130,6 @@ function rmsprop(size: number, lr: number, momentum: number, epsilon: number): U
       return nextMoment;
     },
   };
-}
-
-function assertUnitInterval(value: number, what: string): void {
-  if (!Number.isFinite(value) || value < 0 || value >= 1) {
-    throw new Error(`${what} must lie in [0, 1), got ${value}`);
-  }
 }
 
 /**

@@ -12,6 +12,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import {
+  assertNonNegativeFinite,
+  assertPositiveFinite,
+  assertPositiveInteger,
+  assertUnitInterval,
+} from './assert';
+import {
   DATASETS,
   type DataParams,
   type DatasetId,
@@ -215,9 +221,9 @@ export interface TrainerFields {
   /** Grid lines per noise axis of `manifold` (1 axis when the noise is 1-D). */
   manifoldAxes: 1 | 2;
   /**
-   * −∇ₓ L_G at each given sample x (row-major n × dimension): the direction in which the
-   * generator's loss pushes that sample (the adversarial term, and the MMD² term where the
-   * objective has one), without instance noise.
+   * −∇ₓ L_G at each given sample x (row-major n × dimension), L_G being the generator's loss
+   * on those samples as training computes it (adversarial term, MMD² term where the objective
+   * has one) without instance noise: the direction in which the loss pushes each sample.
    */
   push: Float32Array;
 }
@@ -299,30 +305,6 @@ const ATLAS_SIZE = 8192;
 
 /** √3: U(−√3σ, √3σ) has standard deviation σ. */
 const SQRT3 = Math.sqrt(3);
-
-function assertPositiveInteger(value: number, what: string): void {
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${what} must be a positive integer, got ${value}`);
-  }
-}
-
-function assertPositiveFinite(value: number, what: string): void {
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(`${what} must be a positive finite number, got ${value}`);
-  }
-}
-
-function assertNonNegativeFinite(value: number, what: string): void {
-  if (!Number.isFinite(value) || value < 0) {
-    throw new Error(`${what} must be a non-negative finite number, got ${value}`);
-  }
-}
-
-function assertUnitInterval(value: number, what: string): void {
-  if (!Number.isFinite(value) || value < 0 || value >= 1) {
-    throw new Error(`${what} must lie in [0, 1), got ${value}`);
-  }
-}
 
 function validate(config: TrainerConfig): void {
   if (DATASETS[config.dataset] === undefined) {
@@ -567,10 +549,10 @@ export function createTrainer(config: TrainerConfig): Trainer {
    * (Lin et al. 2018) of m consecutive rows into one row, [⌊n/m⌋, m · dimension] (the
    * remainder rows are dropped).
    */
-  const discriminatorInput = (points: tf.Tensor2D, random: Random): tf.Tensor2D => {
+  const discriminatorInput = (points: tf.Tensor2D, random: Random | null): tf.Tensor2D => {
     const n = points.shape[0];
     let x = points;
-    if (instanceNoise > 0) {
+    if (instanceNoise > 0 && random !== null) {
       const noise = random.fillNormal(new Float32Array(n * dimension), instanceNoise);
       x = tf.add(x, tf.tensor2d(noise, [n, dimension]));
     }
@@ -612,8 +594,17 @@ export function createTrainer(config: TrainerConfig): Trainer {
     z: tf.Tensor2D,
     real: tf.Tensor2D | null,
     random: Random,
+  ): tf.Scalar => generatorLossOfSamples(generator.apply(z), real, random);
+
+  /**
+   * The generator loss as a function of its samples G(z) (see generatorObjective); `random`
+   * draws the instance noise, none when null (for the views of Trainer.fields).
+   */
+  const generatorLossOfSamples = (
+    fake: tf.Tensor2D,
+    real: tf.Tensor2D | null,
+    random: Random | null,
   ): tf.Scalar => {
-    const fake = generator.apply(z);
     let loss: tf.Scalar | null = null;
     if (discriminator !== null) {
       loss = generatorAdversarialLoss(
@@ -844,33 +835,18 @@ export function createTrainer(config: TrainerConfig): Trainer {
       const manifold = tf.tidy(() =>
         generator.apply(tf.tensor2d(noise, [noise.length / noiseDimension, noiseDimension])),
       );
+      // Samples can be pushed when a pack of them can be formed and the loss has a term at all.
+      const pushable =
+        (discriminator === null || n >= packing) && (discriminator !== null || real !== null);
       const push = tf.tidy(() => {
         const x = tf.tensor2d(samples, [n, dimension]);
+        if (!pushable) return tf.zerosLike(x);
         const realTensor = real === null ? null : tf.tensor2d(real, [n, dimension]);
-        // Σ over samples of the per-sample loss (the MMD² term couples samples; it enters as is).
-        const lossOfSamples = (points: tf.Tensor2D): tf.Scalar => {
-          let loss: tf.Scalar | null = null;
-          if (discriminator !== null && n >= packing) {
-            const usable = Math.floor(n / packing) * packing;
-            const input = tf.reshape<tf.Rank.R2>(tf.slice(points, [0, 0], [usable, dimension]), [
-              usable / packing,
-              packing * dimension,
-            ]);
-            loss = tf.mul<tf.Scalar>(
-              generatorAdversarialLoss(objective, discriminator.apply(input)),
-              n,
-            );
-          }
-          if (realTensor !== null) {
-            const mmd = tf.mul<tf.Scalar>(
-              mmdSquaredLoss(points, realTensor, mmdBandwidths),
-              mmdWeight,
-            );
-            loss = loss === null ? mmd : tf.add<tf.Scalar>(loss, mmd);
-          }
-          return loss ?? tf.scalar(0);
-        };
-        return tf.neg(tf.grad((points: tf.Tensor) => lossOfSamples(points as tf.Tensor2D))(x));
+        return tf.neg(
+          tf.grad((points: tf.Tensor) =>
+            generatorLossOfSamples(points as tf.Tensor2D, realTensor, null),
+          )(x),
+        );
       });
       try {
         const [fieldValues, manifoldValues, pushValues] = await Promise.all([
