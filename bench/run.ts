@@ -223,16 +223,15 @@ async function openApp(
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
   await beforeLoad?.(page);
   await page.goto(`${baseUrl}/#${hash}`);
-  const backend = page.getByTestId('backend');
+  // The backend is chosen and Play is enabled (the first snapshot has arrived).
   await page.waitForFunction(
-    () => document.querySelector('[data-testid="backend"]')?.getAttribute('data-backend') !== '',
-    null,
-    { timeout: 120_000 },
-  );
-  await backend.waitFor();
-  await page.getByRole('button', { name: 'Play' }).waitFor();
-  await page.waitForFunction(
-    () => !(document.querySelector('button.primary') as HTMLButtonElement | null)?.disabled,
+    () => {
+      const backend = document
+        .querySelector('[data-testid="backend"]')
+        ?.getAttribute('data-backend');
+      const play = document.querySelector('button.primary') as HTMLButtonElement | null;
+      return Boolean(backend) && play !== null && !play.disabled;
+    },
     null,
     { timeout: 120_000 },
   );

@@ -160,7 +160,7 @@ function gelu(h: tf.Tensor2D, tanh: (u: tf.Tensor2D) => tf.Tensor2D): tf.Tensor2
  * elsewhere), whose backward pass is dy · m from the saved mask. The same values and gradient
  * as tf.leakyRelu, with cheaper kernels: tfjs 4.22 differentiates LeakyRelu as
  * where(x > 0, dy, a·dy), and the WASM backend runs that comparison against a broadcast zero
- * ~10× slower than the Step kernel (147 vs 13 µs on a 256×64 batch; docs/performance.md).
+ * ~10× slower than the Step kernel (125 vs 13 µs on a 256×64 batch: `npx tsx bench/micro.ts`).
  * Not twice differentiable (Step has a zero gradient, the mask is saved): the WGAN-GP critic
  * uses activateTwiceDifferentiable instead.
  */

@@ -5,14 +5,14 @@
  * naive triple loop instead of XNNPACK's packed kernel. Backpropagation through a dense layer
  * is made of exactly such products (∂L/∂W = xᵀ·δ and ∂L/∂x = δ·Wᵀ), so on a 2×64 GAN they took
  * 11 of the 19 ms of a training iteration. Measured in Node (tfjs 4.22, 2-core machine, µs per
- * product, `.scratch`-style micro-benchmark recorded in docs/performance.md):
+ * product, `npx tsx bench/micro.ts`):
  *
- * | product (m×k · k×n)   | flag   | explicit transpose + plain product |
- * | --------------------- | ------ | ---------------------------------- |
- * | 256×64 · 64×64, Aᵀ    | 1 917  | 352                                |
- * | 256×64 · 64×64, Bᵀ    | 1 637  | 268                                |
- * | 1024×256 · 256×256, Aᵀ | 114 825 | 11 814                           |
- * | 256×64 · 64×1, Aᵀ     | 53     | 86                                 |
+ * | product (m×k · k×n)    | flag   | explicit transpose + plain product |
+ * | ---------------------- | ------ | ---------------------------------- |
+ * | 256×64 · 64×64, Aᵀ     | 1 797  | 142                                |
+ * | 512×64 · 64×64, Aᵀ     | 2 469  | 264                                |
+ * | 1024×256 · 256×256, Aᵀ | 96 098 | 9 043                              |
+ * | 256×64 · 64×1, Aᵀ      | 31     | 65                                 |
  *
  * So this module re-registers the WASM BatchMatMul and _FusedMatMul kernels with a wrapper that
  * transposes the flagged operand first (the WASM Transpose kernel is a fast copy) and runs the

@@ -55,7 +55,10 @@ const MANIFOLD_RESOLUTION_1D = 101;
 const PUSH_POINTS = 128;
 /** Fields are recomputed at most this often while training (every snapshot when paused). */
 const FIELDS_INTERVAL_MS = 200;
-/** Points of each sample in the MMD witness (48² grid × 2 × 128 kernel terms ≈ 2 ms in JS). */
+/**
+ * Points of each sample in the MMD witness (48² grid × 2 × 128 kernel terms: ~13 ms in JS,
+ * `npx tsx bench/micro.ts`).
+ */
 const WITNESS_POINTS = 128;
 /** Evaluation batch of the diagnostics pass (mean D outputs, gradient norms). */
 const DIAGNOSTICS_BATCH = 256;
@@ -376,7 +379,7 @@ class TrainingSession {
       if (trainer !== this.trainer) return;
     }
     // The views' fields follow the samples at most FIELDS_INTERVAL_MS behind while training
-    // (they change slowly, and each costs ~5 ms of the worker's time); always fresh when paused.
+    // (they change slowly, and a refresh costs ~17 ms of the worker's time); always fresh when paused.
     if (
       !loopRunning ||
       this.fields === null ||

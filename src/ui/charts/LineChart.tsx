@@ -3,8 +3,8 @@ import { useMemo } from 'react';
 import type { Size } from '../useElementSize';
 import type { Series } from '../useTrainer';
 import { Axis } from './Axis';
-import { decimateM4 } from './decimate';
 import { MARGIN } from './palette';
+import { decimateM4 } from './series';
 
 export interface LineSeries {
   label: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimateM4, exponentialMovingAverage } from '../../src/ui/charts/decimate';
+import { decimateM4, exponentialMovingAverage } from '../../src/ui/charts/series';
 
 describe('decimateM4', () => {
   it('keeps first, last, lowest and highest point of each pixel column', () => {
