@@ -1,14 +1,18 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { dataDimension } from '../config/schema';
 import type { ConfigFix } from '../config/url';
 import { BACKEND_LABELS, type Snapshot, type UserPoints } from '../worker/protocol';
 import { ChartCard } from './charts/ChartCard';
+import { CurveCard } from './charts/CurveCard';
 import { type DistributionLayers, DistributionPlot } from './charts/DistributionPlot';
+import { downloadBlob } from './charts/exportChart';
+import { createHoverStore, HoverContext } from './charts/hover';
 import { BandwidthSlider, KernelView } from './charts/KernelView';
-import { LineChart, type LineSeries } from './charts/LineChart';
+import type { LineSeries } from './charts/LineChart';
 import { NoiseView } from './charts/NoiseView';
 import { COLOURS } from './charts/palette';
 import { exponentialMovingAverage } from './charts/series';
+import { TrainingCurves } from './charts/TrainingCurves';
 import { ControlPanel } from './controls/ControlPanel';
 import { MetricsPanel } from './MetricsPanel';
 import { PointsEditor } from './PointsEditor';
@@ -19,7 +23,7 @@ export function App() {
   const { config, linkFixes, setValue, dismissLinkFixes } = useConfig();
   const [points, setPoints] = useState<UserPoints | null>(null);
   const [trainer, controls] = useTrainer(config, points);
-  const [logMmd, setLogMmd] = useState(false);
+  const [hover] = useState(createHoverStore);
   const [smoothLosses, setSmoothLosses] = useState(false);
   const [layers, setLayers] = useState<DistributionLayers>({
     discriminator: true,
@@ -31,248 +35,250 @@ export function App() {
   // Until the first snapshot of a new data set arrives, the plot keeps the previous run's points.
   const dimension = snapshot?.dimension ?? dataDimension(config, points);
   const trainsDiscriminator = config.objective !== 'mmd';
+  // The step axis every curve shares, so that hovering one reads all of them at one iteration.
+  const xDomain = useMemo(
+    () => [0, Math.max(1, trainer.history.lastIteration)] as const,
+    [trainer.history.lastIteration],
+  );
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <div>
-          <h1>GAN Playground</h1>
-          <p className="tagline">
-            Watch a generator learn to imitate data, live, while a discriminator tells it how.
-          </p>
-        </div>
-        <CopyLinkButton />
-      </header>
-
-      {linkFixes.length > 0 && <FixesBanner fixes={linkFixes} onDismiss={dismissLinkFixes} />}
-      {trainer.error !== null && (
-        <div className="banner banner-error" role="alert" data-testid="error">
-          <p>{trainer.error}</p>
-          <button type="button" onClick={controls.dismissError}>
-            Dismiss
-          </button>
-        </div>
-      )}
-
-      <Toolbar state={trainer} controls={controls} />
-
-      <main className="workspace">
-        <ControlPanel config={config} onChange={setValue} />
-        <div className="charts">
-          {config.dataset === 'points' && (
-            <div className="full-width">
-              <PointsEditor points={points} onChange={setPoints} />
-            </div>
-          )}
-          <ChartCard
-            title="Real vs generated"
-            info={
-              dimension === 2
-                ? "Blue points are real samples, orange ones the generator's output for a fixed batch of noise. Behind them the discriminator's verdict (blue: 'real', orange: 'generated'), the grey mesh is a grid of noise bent by the generator, and the red arrows show where the generator's loss pushes each sample."
-                : "Blue bars are the real distribution, the orange outline the generator's. The green curve is the discriminator's verdict D(x) over the axis: training succeeds when it flattens at ½ because the two distributions coincide."
-            }
-            legend={[
-              { label: 'real', colour: COLOURS.real },
-              { label: 'generated', colour: COLOURS.generated },
-            ]}
-            testId="distribution-plot"
-            data={{
-              'data-dimension': dimension,
-              'data-iteration': snapshot?.iteration ?? 0,
-              'data-generated-digest': snapshot ? digest(snapshot.generated) : '',
-              'data-generated-count': snapshot ? snapshot.generated.length / dimension : 0,
-              'data-field-cells': fields?.discriminator?.length ?? 0,
-              'data-manifold-points': fields ? fields.manifold.length / dimension : 0,
-              'data-push-arrows': fields ? fields.push.length / dimension : 0,
-              'data-layers': Object.entries(layers)
-                .filter(([, on]) => on)
-                .map(([name]) => name)
-                .join(' '),
-            }}
-            actions={
-              <>
-                <LayerToggles
-                  layers={layers}
-                  dimension={dimension}
-                  hasDiscriminator={trainsDiscriminator}
-                  onChange={setLayers}
-                />
-                <button
-                  type="button"
-                  className="small-button"
-                  disabled={snapshot === null}
-                  onClick={() => snapshot && downloadSamples(snapshot)}
-                  title="The plotted real and generated points as CSV"
-                >
-                  Samples CSV
-                </button>
-              </>
-            }
-            aspect={dimension === 2 ? 1 : 0.62}
-          >
-            {(size) =>
-              snapshot ? (
-                <DistributionPlot
-                  size={size}
-                  dimension={snapshot.dimension}
-                  real={snapshot.real}
-                  generated={snapshot.generated}
-                  fields={fields}
-                  layers={layers}
-                />
-              ) : (
-                <p className="placeholder">Starting the training worker…</p>
-              )
-            }
-          </ChartCard>
-          <div className="curves">
-            <ChartCard
-              title="Losses"
-              info="Each network's loss under the chosen objective, averaged over each stretch of iterations. For the non-saturating GAN at equilibrium D outputs ½ everywhere: L_D → 2·ln 2 ≈ 1.39 and L_G → ln 2 ≈ 0.69."
-              legend={[
-                ...(trainsDiscriminator
-                  ? [{ label: 'discriminator', colour: COLOURS.discriminator }]
-                  : []),
-                { label: 'generator', colour: COLOURS.generator },
-              ]}
-              testId="loss-chart"
-              data={{
-                'data-points': trainer.history.generatorLoss.x.length,
-                'data-smoothed': String(smoothLosses),
-              }}
-              actions={
-                <label className="chart-toggle" title="Exponential moving average over ~20 points">
-                  <input
-                    type="checkbox"
-                    checked={smoothLosses}
-                    onChange={(event) => setSmoothLosses(event.currentTarget.checked)}
-                  />
-                  smoothed
-                </label>
-              }
-            >
-              {(size) => (
-                <LineChart
-                  size={size}
-                  xLabel="iteration"
-                  yLabel="loss"
-                  lines={lossLines(
-                    [
-                      ...(trainsDiscriminator
-                        ? [
-                            {
-                              label: 'discriminator',
-                              colour: COLOURS.discriminator,
-                              series: trainer.history.discriminatorLoss,
-                            },
-                          ]
-                        : []),
-                      {
-                        label: 'generator',
-                        colour: COLOURS.generator,
-                        series: trainer.history.generatorLoss,
-                      },
-                    ],
-                    smoothLosses,
-                  )}
-                />
-              )}
-            </ChartCard>
-            <ChartCard
-              title={`Gaussian-kernel MMD² (h = ${trainer.history.kernelBandwidth || config.kernelBandwidth})`}
-              info="The squared maximum mean discrepancy between the plotted real and generated samples, with the kernel k(x,y) = exp(−‖x−y‖²/2h²) (unbiased estimate, Gretton et al. 2012). It falls towards 0 as the two distributions become indistinguishable to the kernel."
-              legend={[{ label: 'MMD²', colour: COLOURS.mmd }]}
-              testId="mmd-chart"
-              data={{
-                'data-points': trainer.history.mmdSquared.x.length,
-                'data-latest': snapshot?.metrics ? snapshot.metrics.mmdSquared.toPrecision(4) : '',
-              }}
-              actions={
-                <label className="chart-toggle">
-                  <input
-                    type="checkbox"
-                    checked={logMmd}
-                    onChange={(event) => setLogMmd(event.currentTarget.checked)}
-                  />
-                  log scale
-                </label>
-              }
-            >
-              {(size) => (
-                <LineChart
-                  size={size}
-                  xLabel="iteration"
-                  yLabel="MMD²"
-                  logY={logMmd}
-                  lines={[
-                    { label: 'MMD²', colour: COLOURS.mmd, series: trainer.history.mmdSquared },
-                  ]}
-                />
-              )}
-            </ChartCard>
-            <ChartCard
-              title={`The noise z (σ = ${config.noiseSigma})`}
-              info={
-                dimension === 1
-                  ? "The pink area is the law of one noise coordinate z₁, with ±σ marked; the orange curve is the map z₁ → G(z₁) the generator has learnt, how it stretches and folds the noise into the data's shape."
-                  : 'The law of one noise coordinate z₁, with ±σ marked. The generator bends this noise into the data: its grid of noise values is the grey mesh in the plot of real vs generated samples.'
-              }
-              legend={[
-                { label: 'noise density', colour: COLOURS.mmd },
-                ...(dimension === 1 ? [{ label: 'z₁ → G(z)', colour: COLOURS.generated }] : []),
-              ]}
-              testId="noise-view"
-              data={{ 'data-sigma': config.noiseSigma, 'data-law': config.noiseDistribution }}
-            >
-              {(size) => (
-                <NoiseView
-                  size={size}
-                  sigma={config.noiseSigma}
-                  law={config.noiseDistribution}
-                  dimension={dimension}
-                  fields={fields}
-                />
-              )}
-            </ChartCard>
+    <HoverContext.Provider value={hover}>
+      <div className="app">
+        <header className="app-header">
+          <div>
+            <h1>GAN Playground</h1>
+            <p className="tagline">
+              Watch a generator learn to imitate data, live, while a discriminator tells it how.
+            </p>
           </div>
-          <div className="full-width">
+          <CopyLinkButton />
+        </header>
+
+        {linkFixes.length > 0 && <FixesBanner fixes={linkFixes} onDismiss={dismissLinkFixes} />}
+        {trainer.error !== null && (
+          <div className="banner banner-error" role="alert" data-testid="error">
+            <p>{trainer.error}</p>
+            <button type="button" onClick={controls.dismissError}>
+              Dismiss
+            </button>
+          </div>
+        )}
+
+        <Toolbar state={trainer} controls={controls} />
+
+        <main className="workspace">
+          <ControlPanel config={config} onChange={setValue} />
+          <div className="charts">
+            {config.dataset === 'points' && (
+              <div className="full-width">
+                <PointsEditor points={points} onChange={setPoints} />
+              </div>
+            )}
             <ChartCard
-              title="The Gaussian kernel, made visible"
-              info="Left, the kernel between every pair of a batch of real and generated points: MMD² is the mean of the real–real block plus the generated–generated block minus twice the real–generated one, so it vanishes when the blocks look alike. Right, the witness function the kernel uses to tell the samples apart, to set beside the discriminator's heatmap; the slider changes h live."
-              legend={[
-                { label: 'more real', colour: COLOURS.real },
-                { label: 'more generated', colour: COLOURS.generated },
-              ]}
-              testId="kernel-view"
-              data={{
-                'data-bandwidth': config.kernelBandwidth,
-                'data-witness-cells': fields?.witness.length ?? 0,
-              }}
-              aspect={0.5}
-              actions={
-                <BandwidthSlider
-                  value={config.kernelBandwidth}
-                  onChange={(h) => setValue('kernelBandwidth', h)}
-                />
+              title="Real vs generated"
+              info={
+                dimension === 2
+                  ? "Blue points are real samples, orange ones the generator's output for a fixed batch of noise. Behind them the discriminator's verdict (blue: 'real', orange: 'generated'), the grey mesh is a grid of noise bent by the generator, and the red arrows show where the generator's loss pushes each sample."
+                  : "Blue bars are the real distribution, the orange outline the generator's. The green curve is the discriminator's verdict D(x) over the axis: training succeeds when it flattens at ½ because the two distributions coincide."
               }
+              legend={[
+                { label: 'real', colour: COLOURS.real },
+                { label: 'generated', colour: COLOURS.generated },
+              ]}
+              testId="distribution-plot"
+              data={{
+                'data-dimension': dimension,
+                'data-iteration': snapshot?.iteration ?? 0,
+                'data-generated-digest': snapshot ? digest(snapshot.generated) : '',
+                'data-generated-count': snapshot ? snapshot.generated.length / dimension : 0,
+                'data-field-cells': fields?.discriminator?.length ?? 0,
+                'data-manifold-points': fields ? fields.manifold.length / dimension : 0,
+                'data-push-arrows': fields ? fields.push.length / dimension : 0,
+                'data-layers': Object.entries(layers)
+                  .filter(([, on]) => on)
+                  .map(([name]) => name)
+                  .join(' '),
+              }}
+              actions={
+                <>
+                  <LayerToggles
+                    layers={layers}
+                    dimension={dimension}
+                    hasDiscriminator={trainsDiscriminator}
+                    onChange={setLayers}
+                  />
+                  <button
+                    type="button"
+                    className="small-button"
+                    disabled={snapshot === null}
+                    onClick={() => snapshot && downloadSamples(snapshot)}
+                    title="The plotted real and generated points as CSV"
+                  >
+                    Samples CSV
+                  </button>
+                </>
+              }
+              aspect={dimension === 2 ? 1 : 0.62}
             >
               {(size) =>
                 snapshot ? (
-                  <KernelView size={size} snapshot={snapshot} bandwidth={config.kernelBandwidth} />
-                ) : null
+                  <DistributionPlot
+                    size={size}
+                    dimension={snapshot.dimension}
+                    real={snapshot.real}
+                    generated={snapshot.generated}
+                    fields={fields}
+                    layers={layers}
+                  />
+                ) : (
+                  <p className="placeholder">Starting the training worker…</p>
+                )
               }
             </ChartCard>
+            <div className="curves">
+              <CurveCard
+                title="Losses"
+                info="Each network's loss under the chosen objective, averaged over each stretch of iterations. For the non-saturating GAN at equilibrium D outputs ½ everywhere: L_D → 2·ln 2 ≈ 1.39 and L_G → ln 2 ≈ 0.69."
+                testId="loss-chart"
+                yLabel="loss"
+                xDomain={xDomain}
+                data={{ 'data-smoothed': String(smoothLosses) }}
+                references={
+                  config.objective === 'nonSaturating'
+                    ? [
+                        { value: 2 * Math.LN2, label: '2 ln 2' },
+                        { value: Math.LN2, label: 'ln 2' },
+                      ]
+                    : []
+                }
+                actions={
+                  <label
+                    className="chart-toggle"
+                    title="Exponential moving average over ~20 points"
+                  >
+                    <input
+                      type="checkbox"
+                      checked={smoothLosses}
+                      onChange={(event) => setSmoothLosses(event.currentTarget.checked)}
+                    />
+                    smoothed
+                  </label>
+                }
+                lines={lossLines(
+                  [
+                    ...(trainsDiscriminator
+                      ? [
+                          {
+                            label: 'discriminator',
+                            colour: COLOURS.discriminator,
+                            series: trainer.history.discriminatorLoss,
+                          },
+                        ]
+                      : []),
+                    {
+                      label: 'generator',
+                      colour: COLOURS.generator,
+                      series: trainer.history.generatorLoss,
+                    },
+                  ],
+                  smoothLosses,
+                )}
+              />
+              <CurveCard
+                title={`Gaussian-kernel MMD² (h = ${trainer.history.kernelBandwidth || config.kernelBandwidth})`}
+                info="The squared maximum mean discrepancy between the plotted real and generated samples, with the kernel k(x,y) = exp(−‖x−y‖²/2h²) (unbiased estimate, Gretton et al. 2012). It falls towards 0 as the two distributions become indistinguishable to the kernel."
+                testId="mmd-chart"
+                yLabel="MMD²"
+                xDomain={xDomain}
+                data={{
+                  'data-latest': snapshot?.metrics
+                    ? snapshot.metrics.mmdSquared.toPrecision(4)
+                    : '',
+                }}
+                lines={[
+                  {
+                    label: 'MMD²',
+                    colour: COLOURS.mmd,
+                    series: trainer.history.metrics.mmdSquared,
+                  },
+                ]}
+              />
+              <ChartCard
+                title={`The noise z (σ = ${config.noiseSigma})`}
+                info={
+                  dimension === 1
+                    ? "The pink area is the law of one noise coordinate z₁, with ±σ marked; the orange curve is the map z₁ → G(z₁) the generator has learnt, how it stretches and folds the noise into the data's shape."
+                    : 'The law of one noise coordinate z₁, with ±σ marked. The generator bends this noise into the data: its grid of noise values is the grey mesh in the plot of real vs generated samples.'
+                }
+                legend={[
+                  { label: 'noise density', colour: COLOURS.mmd },
+                  ...(dimension === 1 ? [{ label: 'z₁ → G(z)', colour: COLOURS.generated }] : []),
+                ]}
+                testId="noise-view"
+                data={{ 'data-sigma': config.noiseSigma, 'data-law': config.noiseDistribution }}
+              >
+                {(size) => (
+                  <NoiseView
+                    size={size}
+                    sigma={config.noiseSigma}
+                    law={config.noiseDistribution}
+                    dimension={dimension}
+                    fields={fields}
+                  />
+                )}
+              </ChartCard>
+            </div>
+            <div className="full-width">
+              <ChartCard
+                title="The Gaussian kernel, made visible"
+                info="Left, the kernel between every pair of a batch of real and generated points: MMD² is the mean of the real–real block plus the generated–generated block minus twice the real–generated one, so it vanishes when the blocks look alike. Right, the witness function the kernel uses to tell the samples apart, to set beside the discriminator's heatmap; the slider changes h live."
+                legend={[
+                  { label: 'more real', colour: COLOURS.real },
+                  { label: 'more generated', colour: COLOURS.generated },
+                ]}
+                testId="kernel-view"
+                data={{
+                  'data-bandwidth': config.kernelBandwidth,
+                  'data-witness-cells': fields?.witness.length ?? 0,
+                }}
+                aspect={0.5}
+                actions={
+                  <BandwidthSlider
+                    value={config.kernelBandwidth}
+                    onChange={(h) => setValue('kernelBandwidth', h)}
+                  />
+                }
+              >
+                {(size) =>
+                  snapshot ? (
+                    <KernelView
+                      size={size}
+                      snapshot={snapshot}
+                      bandwidth={config.kernelBandwidth}
+                    />
+                  ) : null
+                }
+              </ChartCard>
+            </div>
+            <div className="full-width">
+              <TrainingCurves
+                history={trainer.history}
+                objective={config.objective}
+                dimension={dimension}
+                modeCount={snapshot?.metrics?.modeCount ?? null}
+              />
+            </div>
+            <div className="full-width">
+              <MetricsPanel metrics={snapshot?.metrics ?? null} />
+            </div>
           </div>
-          <div className="full-width">
-            <MetricsPanel metrics={snapshot?.metrics ?? null} />
-          </div>
-        </div>
-      </main>
-      <footer className="app-footer">
-        Everything runs in your browser. The whole setup lives in the link: share it to reproduce
-        this experiment.
-      </footer>
-    </div>
+        </main>
+        <footer className="app-footer">
+          Everything runs in your browser. The whole setup lives in the link: share it to reproduce
+          this experiment.
+        </footer>
+      </div>
+    </HoverContext.Provider>
   );
 }
 
@@ -366,13 +372,10 @@ function downloadSamples(snapshot: Snapshot): void {
   const text = [header, ...rows('real', snapshot.real), ...rows('generated', snapshot.generated)]
     .join('\n')
     .concat('\n');
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `gan-samples-iteration-${snapshot.iteration}.csv`;
-  link.click();
-  // Revoke after the click has been handled.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(
+    new Blob([text], { type: 'text/csv' }),
+    `gan-samples-iteration-${snapshot.iteration}.csv`,
+  );
 }
 
 /** Checkboxes for the layers of the distribution view (those that exist for this model). */

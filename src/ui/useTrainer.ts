@@ -9,23 +9,7 @@ import {
   type UserPoints,
   type WorkerEvent,
 } from '../worker/protocol';
-
-/** Longest history kept per series; past it every other point is dropped (old detail thins out). */
-const MAX_HISTORY_POINTS = 4000;
-
-/** A growing series of (iteration, value) points for a line chart. */
-export interface Series {
-  x: number[];
-  y: number[];
-}
-
-export interface TrainingHistory {
-  discriminatorLoss: Series;
-  generatorLoss: Series;
-  mmdSquared: Series;
-  /** Bandwidth the MMD² series was measured with; a new bandwidth starts a new series. */
-  kernelBandwidth: number;
-}
+import { emptyHistory, extendHistory, type TrainingHistory } from './history';
 
 export interface TrainerState {
   backend: BackendInfo | null;
@@ -42,57 +26,6 @@ export interface TrainerControls {
   step: () => void;
   reset: () => void;
   dismissError: () => void;
-}
-
-function emptyHistory(kernelBandwidth = 0): TrainingHistory {
-  return {
-    discriminatorLoss: { x: [], y: [] },
-    generatorLoss: { x: [], y: [] },
-    mmdSquared: { x: [], y: [] },
-    kernelBandwidth,
-  };
-}
-
-function appendPoints(series: Series, xs: readonly number[], ys: readonly number[]): Series {
-  let x = series.x.concat(xs);
-  let y = series.y.concat(ys);
-  while (x.length > MAX_HISTORY_POINTS) {
-    x = x.filter((_, i) => i % 2 === 0);
-    y = y.filter((_, i) => i % 2 === 0);
-  }
-  return { x, y };
-}
-
-/** The history with a snapshot added. Pure: React may call a state updater twice. */
-function extendHistory(
-  history: TrainingHistory,
-  previous: Snapshot | null,
-  snapshot: Snapshot,
-): TrainingHistory {
-  const newRun = previous === null || previous.runId !== snapshot.runId;
-  const metrics = snapshot.metrics;
-  const bandwidth = metrics?.kernelBandwidth ?? history.kernelBandwidth;
-  const base = newRun ? emptyHistory(bandwidth) : history;
-  const iterations = Array.from(snapshot.lossIterations);
-  // A new bandwidth starts a new MMD² series: values at different h are not comparable.
-  let mmd = base.kernelBandwidth === bandwidth ? base.mmdSquared : { x: [], y: [] };
-  if (metrics !== null) {
-    if (mmd.x[mmd.x.length - 1] === metrics.iteration) {
-      // Same iteration measured again (e.g. a new bandwidth while paused): replace the point.
-      mmd = { x: mmd.x.slice(0, -1), y: mmd.y.slice(0, -1) };
-    }
-    mmd = appendPoints(mmd, [metrics.iteration], [metrics.mmdSquared]);
-  }
-  return {
-    discriminatorLoss: appendPoints(
-      base.discriminatorLoss,
-      iterations,
-      Array.from(snapshot.discriminatorLoss),
-    ),
-    generatorLoss: appendPoints(base.generatorLoss, iterations, Array.from(snapshot.generatorLoss)),
-    mmdSquared: mmd,
-    kernelBandwidth: bandwidth,
-  };
 }
 
 function describeError(error: unknown): string {

@@ -10,6 +10,8 @@ interface AxisProps {
   gridLength: number;
   label: string;
   tickCount?: number;
+  /** Tick values to use instead of the scale's own. */
+  ticks?: readonly number[];
 }
 
 const format = (value: number): string => {
@@ -20,8 +22,16 @@ const format = (value: number): string => {
 };
 
 /** An SVG axis with light grid lines and a label. */
-export function Axis({ scale, orientation, offset, gridLength, label, tickCount = 5 }: AxisProps) {
-  const ticks = scale.ticks(tickCount);
+export function Axis({
+  scale,
+  orientation,
+  offset,
+  gridLength,
+  label,
+  tickCount = 5,
+  ticks: given,
+}: AxisProps) {
+  const ticks = given ?? scale.ticks(tickCount);
   const [r0, r1] = scale.range() as [number, number];
   if (orientation === 'bottom') {
     return (

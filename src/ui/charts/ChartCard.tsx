@@ -1,14 +1,17 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { type Size, useElementSize } from '../useElementSize';
+import { chartToSvg, downloadBlob, svgToPng } from './exportChart';
 
 export interface LegendItem {
   label: string;
   colour: string;
+  /** Shown as a dashed line (the chart draws that series dashed). */
+  dashed?: boolean;
 }
 
 interface ChartCardProps {
   title: string;
-  /** Two sentences on what the chart shows. */
+  /** Two sentences on what the chart shows, in the card's info tooltip. */
   info: string;
   legend: readonly LegendItem[];
   testId: string;
@@ -17,10 +20,15 @@ interface ChartCardProps {
   /** Fixed aspect ratio (height / width) of the plot area; otherwise the CSS height. */
   aspect?: number;
   actions?: ReactNode;
+  /** Whether "Export" offers PNG and SVG files of the chart (default true). */
+  exportable?: boolean;
   children: (size: Size) => ReactNode;
 }
 
-/** A titled, self-sizing chart container with a legend and an info note. */
+/**
+ * A titled, self-sizing chart container with a legend, an info tooltip and PNG/SVG export. The
+ * card's element carries the id `view-<testId>` so the model overview can bring it into focus.
+ */
 export function ChartCard({
   title,
   info,
@@ -29,24 +37,48 @@ export function ChartCard({
   data,
   aspect,
   actions,
+  exportable = true,
   children,
 }: ChartCardProps) {
   const [ref, size] = useElementSize<HTMLDivElement>();
   const plotSize =
     aspect === undefined ? size : { width: size.width, height: Math.round(size.width * aspect) };
   return (
-    <section className="chart-card" data-testid={testId} aria-label={title} {...data}>
+    <section
+      className="chart-card"
+      id={`view-${testId}`}
+      tabIndex={-1}
+      data-testid={testId}
+      aria-label={title}
+      {...data}
+    >
       <header className="chart-header">
         <h2>{title}</h2>
+        <InfoTip title={title} text={info} />
         <ul className="legend">
           {legend.map((item) => (
             <li key={item.label}>
-              <span className="swatch" style={{ background: item.colour }} aria-hidden="true" />
+              <span
+                className={item.dashed ? 'swatch swatch-dashed' : 'swatch'}
+                style={item.dashed ? { borderColor: item.colour } : { background: item.colour }}
+                aria-hidden="true"
+              />
               {item.label}
             </li>
           ))}
         </ul>
-        {actions}
+        <div className="chart-actions">
+          {actions}
+          {exportable && (
+            <ExportMenu
+              name={testId}
+              onExport={() => {
+                const body = ref.current;
+                return body === null ? null : chartToSvg(body, title, legend);
+              }}
+            />
+          )}
+        </div>
       </header>
       <div
         ref={ref}
@@ -55,7 +87,102 @@ export function ChartCard({
       >
         {plotSize.width > 0 && plotSize.height > 0 ? children(plotSize) : null}
       </div>
-      <p className="chart-info">{info}</p>
     </section>
+  );
+}
+
+/**
+ * An "i" button whose tooltip says what the view shows: on hover and keyboard focus, and pinned
+ * open by a click or tap (Escape or a click elsewhere closes it). The text is also the button's
+ * accessible description.
+ */
+export function InfoTip({ title, text }: { title: string; text: string }) {
+  const [pinned, setPinned] = useState(false);
+  // Escape hides a tooltip shown by hover or focus too, until the pointer or focus leaves.
+  const [dismissed, setDismissed] = useState(false);
+  const id = useId();
+  const wrapper = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (!pinned) return;
+    const onPointer = (event: PointerEvent): void => {
+      if (!(event.target instanceof Node && wrapper.current?.contains(event.target))) {
+        setPinned(false);
+      }
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [pinned]);
+  return (
+    <span className="info" ref={wrapper} data-open={pinned} data-dismissed={dismissed}>
+      <button
+        type="button"
+        className="info-button"
+        aria-label={`About “${title}”`}
+        aria-describedby={id}
+        aria-expanded={pinned}
+        onClick={() => {
+          setPinned((p) => !p);
+          setDismissed(false);
+        }}
+        onPointerLeave={() => setDismissed(false)}
+        onBlur={() => setDismissed(false)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return;
+          setPinned(false);
+          setDismissed(true);
+        }}
+      >
+        i
+      </button>
+      <span role="tooltip" id={id} className="info-popover">
+        {text}
+      </span>
+    </span>
+  );
+}
+
+type ExportStatus = 'idle' | 'working' | 'failed';
+
+/** "Export ▾" with PNG and SVG: the chart as drawn now, title and legend included. */
+function ExportMenu({
+  name,
+  onExport,
+}: {
+  name: string;
+  onExport: () => ReturnType<typeof chartToSvg> | null;
+}) {
+  const [status, setStatus] = useState<ExportStatus>('idle');
+  const details = useRef<HTMLDetailsElement>(null);
+  const save = async (format: 'png' | 'svg'): Promise<void> => {
+    const chart = onExport();
+    if (chart === null) return;
+    setStatus('working');
+    try {
+      const blob =
+        format === 'svg' ? new Blob([chart.svg], { type: 'image/svg+xml' }) : await svgToPng(chart);
+      downloadBlob(blob, `gan-playground-${name}.${format}`);
+      setStatus('idle');
+      if (details.current) details.current.open = false;
+    } catch (error) {
+      console.warn('Chart export failed:', error);
+      setStatus('failed');
+    }
+  };
+  return (
+    <details className="export-menu" ref={details}>
+      <summary title="Export this chart as PNG or SVG">
+        <span aria-hidden="true">⤓</span>
+        <span className="visually-hidden">Export</span>
+      </summary>
+      <div className="export-options">
+        <button type="button" className="small-button" onClick={() => void save('png')}>
+          PNG
+        </button>
+        <button type="button" className="small-button" onClick={() => void save('svg')}>
+          SVG
+        </button>
+        {status === 'failed' && <span role="alert">The image could not be made.</span>}
+      </div>
+    </details>
   );
 }

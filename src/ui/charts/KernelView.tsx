@@ -141,12 +141,16 @@ export function KernelView({ size, snapshot, bandwidth }: KernelViewProps) {
             data-testid="kernel-matrix"
             data-size={2 * k}
           />
-          <span className="block-label block-label-top-left">real</span>
-          <span className="block-label block-label-bottom-right">generated</span>
-          <div className="block-rule block-rule-vertical" />
-          <div className="block-rule block-rule-horizontal" />
+          <span className="block-label block-label-top-left" data-export-text>
+            real
+          </span>
+          <span className="block-label block-label-bottom-right" data-export-text>
+            generated
+          </span>
+          <div className="block-rule block-rule-vertical" data-export-box />
+          <div className="block-rule block-rule-horizontal" data-export-box />
         </div>
-        <figcaption>
+        <figcaption data-export-text>
           k(xᵢ, xⱼ), {k} real then {k} generated points, sorted (dark 0, yellow 1)
         </figcaption>
       </figure>
@@ -173,7 +177,7 @@ export function KernelView({ size, snapshot, bandwidth }: KernelViewProps) {
             </g>
           </svg>
         ) : null}
-        <figcaption>
+        <figcaption data-export-text>
           Witness f(x) = mean k(x, real) − mean k(x, generated), over the plot's region
         </figcaption>
       </figure>

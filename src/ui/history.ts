@@ -1,0 +1,114 @@
+/**
+ * The training history the line charts draw: pure functions from the worker's snapshots to
+ * growing series, so that the bookkeeping is unit-tested without a browser.
+ */
+import type { Snapshot, SnapshotMetrics } from '../worker/protocol';
+
+/** Longest history kept per series; past it every other point is dropped (old detail thins out). */
+export const MAX_HISTORY_POINTS = 4000;
+
+/** A growing series of (iteration, value) points for a line chart. */
+export interface Series {
+  x: number[];
+  y: number[];
+}
+
+/** The metrics that are followed over time (each a number, or null where it does not apply). */
+export const TRACKED_METRICS = [
+  'mmdSquared',
+  'meanDReal',
+  'meanDFake',
+  'generatorGradNorm',
+  'discriminatorGradNorm',
+  'wasserstein1',
+  'ks',
+  'slicedWasserstein',
+  'kl',
+  'js',
+  'modesCovered',
+  'highQualityShare',
+] as const satisfies readonly (keyof SnapshotMetrics)[];
+
+export type TrackedMetric = (typeof TRACKED_METRICS)[number];
+
+export interface TrainingHistory {
+  discriminatorLoss: Series;
+  generatorLoss: Series;
+  /** One series per tracked metric, a point per metrics measurement (about two a second). */
+  metrics: Record<TrackedMetric, Series>;
+  /** Bandwidth the MMD² series was measured with; a new bandwidth starts a new series. */
+  kernelBandwidth: number;
+  /** The last iteration anything was recorded at: the right end of the shared step axis. */
+  lastIteration: number;
+}
+
+const emptySeries = (): Series => ({ x: [], y: [] });
+
+export function emptyHistory(kernelBandwidth = 0): TrainingHistory {
+  return {
+    discriminatorLoss: emptySeries(),
+    generatorLoss: emptySeries(),
+    metrics: Object.fromEntries(TRACKED_METRICS.map((key) => [key, emptySeries()])) as Record<
+      TrackedMetric,
+      Series
+    >,
+    kernelBandwidth,
+    lastIteration: 0,
+  };
+}
+
+/** The series with points added, halved (every other point kept) while it is too long. */
+export function appendPoints(series: Series, xs: readonly number[], ys: readonly number[]): Series {
+  let x = series.x.concat(xs);
+  let y = series.y.concat(ys);
+  while (x.length > MAX_HISTORY_POINTS) {
+    x = x.filter((_, i) => i % 2 === 0);
+    y = y.filter((_, i) => i % 2 === 0);
+  }
+  return { x, y };
+}
+
+/**
+ * The series with the value measured at `iteration`; a second measurement of the same iteration
+ * (e.g. a new bandwidth while paused) replaces the first.
+ */
+function recordMeasurement(series: Series, iteration: number, value: number): Series {
+  const base =
+    series.x[series.x.length - 1] === iteration
+      ? { x: series.x.slice(0, -1), y: series.y.slice(0, -1) }
+      : series;
+  return appendPoints(base, [iteration], [value]);
+}
+
+/** The history with a snapshot added. Pure: React may call a state updater twice. */
+export function extendHistory(
+  history: TrainingHistory,
+  previous: Snapshot | null,
+  snapshot: Snapshot,
+): TrainingHistory {
+  const newRun = previous === null || previous.runId !== snapshot.runId;
+  const metrics = snapshot.metrics;
+  const bandwidth = metrics?.kernelBandwidth ?? history.kernelBandwidth;
+  const base = newRun ? emptyHistory(bandwidth) : history;
+  const iterations = Array.from(snapshot.lossIterations);
+  const tracked = { ...base.metrics };
+  // A new bandwidth starts a new MMD² series: values at different h are not comparable.
+  if (base.kernelBandwidth !== bandwidth) tracked.mmdSquared = emptySeries();
+  if (metrics !== null) {
+    for (const key of TRACKED_METRICS) {
+      const value = metrics[key];
+      if (value !== null) tracked[key] = recordMeasurement(tracked[key], metrics.iteration, value);
+    }
+  }
+  return {
+    discriminatorLoss: appendPoints(
+      base.discriminatorLoss,
+      iterations,
+      Array.from(snapshot.discriminatorLoss),
+    ),
+    generatorLoss: appendPoints(base.generatorLoss, iterations, Array.from(snapshot.generatorLoss)),
+    metrics: tracked,
+    kernelBandwidth: bandwidth,
+    lastIteration: Math.max(newRun ? 0 : base.lastIteration, snapshot.iteration),
+  };
+}
