@@ -9,6 +9,7 @@ import { downloadBlob } from './charts/exportChart';
 import { createHoverStore, HoverContext } from './charts/hover';
 import { BandwidthSlider, KernelView } from './charts/KernelView';
 import type { LineSeries } from './charts/LineChart';
+import { ModelOverview } from './charts/ModelOverview';
 import { NoiseView } from './charts/NoiseView';
 import { COLOURS } from './charts/palette';
 import { exponentialMovingAverage } from './charts/series';
@@ -69,6 +70,20 @@ export function App() {
         <main className="workspace">
           <ControlPanel config={config} onChange={setValue} />
           <div className="charts">
+            <div className="full-width">
+              <ModelOverview
+                config={config}
+                snapshot={snapshot}
+                history={trainer.history}
+                onFocus={(target) => {
+                  if (target.view === 'distribution-plot' && target.layer !== undefined) {
+                    const layer = target.layer;
+                    setLayers((current) => ({ ...current, [layer]: true }));
+                  }
+                  focusView(target.view);
+                }}
+              />
+            </div>
             {config.dataset === 'points' && (
               <div className="full-width">
                 <PointsEditor points={points} onChange={setPoints} />
@@ -280,6 +295,22 @@ export function App() {
       </div>
     </HoverContext.Provider>
   );
+}
+
+/**
+ * Scrolls a chart card into view, moves keyboard focus to it and flashes its outline, so the eye
+ * finds it (no smooth scrolling for those who asked the system for reduced motion).
+ */
+function focusView(view: string): void {
+  const card = document.getElementById(`view-${view}`);
+  if (card === null) return;
+  const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  card.scrollIntoView({ behavior: reduced ? 'auto' : 'smooth', block: 'center' });
+  card.focus({ preventScroll: true });
+  card.classList.remove('focused');
+  // Restart the animation when the same card is focused twice in a row.
+  void card.offsetWidth;
+  card.classList.add('focused');
 }
 
 /** Smoothing weight of the loss curves' moving average: about the last 20 points. */

@@ -4,7 +4,7 @@ import { plotDomain } from '../../engine/view';
 import type { SnapshotFields } from '../../worker/protocol';
 import type { Size } from '../useElementSize';
 import { Axis } from './Axis';
-import { divergingImage, gridCurvePath, maxAbs } from './fieldDrawing';
+import { discriminatorCanvas, gridCurvePath, maxAbs } from './fieldDrawing';
 import { COLOURS, MARGIN } from './palette';
 
 /** Which of the networks' views are drawn under and over the samples. */
@@ -103,23 +103,8 @@ function drawHeatmap(
   fields: SnapshotFields,
   plot: number,
 ): void {
-  const values = fields.discriminator;
-  if (values === null) return;
-  const n = fields.resolution;
-  // Probabilities around ½ ("can't tell"); raw scores around 0, relative to the largest.
-  const scale = maxAbs(values) || 1;
-  const image = divergingImage(
-    n,
-    (cell) => {
-      const v = values[cell] ?? Number.NaN;
-      return fields.discriminatorIsProbability ? (v - 0.5) * 2 : v / scale;
-    },
-    0.42,
-  );
-  const cells = document.createElement('canvas');
-  cells.width = n;
-  cells.height = n;
-  cells.getContext('2d')?.putImageData(image, 0, 0);
+  const cells = discriminatorCanvas(fields, 0.42);
+  if (cells === null) return;
   context.imageSmoothingEnabled = true;
   context.drawImage(cells, 0, 0, plot, plot);
 }

@@ -3,6 +3,8 @@
  * (the discriminator's verdict, the MMD witness): shared by the distribution and kernel views.
  */
 
+import type { SnapshotFields } from '../../worker/protocol';
+
 type Scale = (value: number) => number;
 
 /** Okabe–Ito blue ("real") and orange ("generated"). */
@@ -50,4 +52,35 @@ export function gridCurvePath(
     const px = x(lo + ((i + 0.5) / n) * (hi - lo));
     return `${i === 0 ? 'M' : 'L'}${px.toFixed(1)},${y(Number.isFinite(v) ? v : 0).toFixed(1)}`;
   }).join('');
+}
+
+/** An image on a canvas of its own size (to scale onto a plot with drawImage, or to encode). */
+export function imageCanvas(image: ImageData): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  canvas.getContext('2d')?.putImageData(image, 0, 0);
+  return canvas;
+}
+
+/**
+ * The discriminator's verdict over the plotted region as a resolution² canvas: probabilities
+ * around ½ ("can't tell"), raw scores around 0 relative to the largest; null without one.
+ */
+export function discriminatorCanvas(
+  fields: SnapshotFields,
+  opacity: number,
+): HTMLCanvasElement | null {
+  const values = fields.discriminator;
+  if (values === null) return null;
+  const scale = maxAbs(values) || 1;
+  const image = divergingImage(
+    fields.resolution,
+    (cell) => {
+      const v = values[cell] ?? Number.NaN;
+      return fields.discriminatorIsProbability ? (v - 0.5) * 2 : v / scale;
+    },
+    opacity,
+  );
+  return imageCanvas(image);
 }

@@ -1,0 +1,444 @@
+import { bin, extent, scaleLinear } from 'd3';
+import { type KeyboardEvent, type ReactNode, useMemo } from 'react';
+import type { PlaygroundConfig } from '../../config/schema';
+import { plotDomain } from '../../engine/view';
+import type { Snapshot } from '../../worker/protocol';
+import type { TrainingHistory } from '../history';
+import { InfoTip } from './ChartCard';
+import { discriminatorCanvas, divergingImage, imageCanvas, maxAbs } from './fieldDrawing';
+import { COLOURS } from './palette';
+import { decimateM4 } from './series';
+
+/** The views a box of the overview can bring into focus (ids of their chart cards). */
+export type OverviewTarget =
+  | { view: 'distribution-plot'; layer?: 'discriminator' | 'manifold' }
+  | { view: 'noise-view' | 'kernel-view' | 'loss-chart' };
+
+interface ModelOverviewProps {
+  config: PlaygroundConfig;
+  snapshot: Snapshot | null;
+  history: TrainingHistory;
+  onFocus: (target: OverviewTarget) => void;
+}
+
+/** Thumbnail size inside each box, in the diagram's units. */
+const THUMB = { width: 96, height: 58 } as const;
+const BOX = { width: 122, height: 104 } as const;
+
+type Point = readonly [number, number];
+
+/** Where each box sits in the 800 × 250 diagram (top-left corners). */
+const LAYOUT = {
+  noise: [8, 64],
+  generator: [166, 64],
+  generated: [336, 6],
+  real: [336, 122],
+  judge: [506, 64],
+  losses: [670, 64],
+} as const satisfies Record<string, Point>;
+
+const right = ([x, y]: Point): Point => [x + BOX.width, y + BOX.height / 2];
+const left = ([x, y]: Point): Point => [x, y + BOX.height / 2];
+
+/** A flow arrow between two anchor points, bent smoothly when they are at different heights. */
+function arrowPath([x0, y0]: Point, [x1, y1]: Point): string {
+  const mid = (x0 + x1) / 2;
+  return `M${x0},${y0} C${mid},${y0} ${mid},${y1} ${x1 - 2},${y1}`;
+}
+
+/** Row-major points (n × d) as thumbnail dots, at most `limit` of them. */
+function dots(points: Float32Array, d: 1 | 2, domain: [number, number][], limit: number) {
+  const [dx = [-1, 1], dy = [-1, 1]] = domain;
+  const x = scaleLinear(dx, [2, THUMB.width - 2]);
+  const y = scaleLinear(dy, [THUMB.height - 2, 2]);
+  const n = Math.min(limit, Math.floor(points.length / d));
+  const out: Point[] = [];
+  for (let i = 0; i < n; i++) {
+    const px = x(points[i * d] ?? 0);
+    const py = d === 2 ? y(points[i * d + 1] ?? 0) : THUMB.height / 2;
+    if (Number.isFinite(px) && Number.isFinite(py)) out.push([px, py]);
+  }
+  return out;
+}
+
+/** A 1-D sample as a histogram outline over the thumbnail. */
+function histogramPath(points: Float32Array, [lo, hi]: [number, number]): string {
+  const x = scaleLinear([lo, hi], [0, THUMB.width]);
+  const bins = bin().domain([lo, hi]).thresholds(24)(Array.from(points));
+  const peak = Math.max(1, ...bins.map((b) => b.length));
+  const y = scaleLinear([0, peak], [THUMB.height, 4]);
+  return bins
+    .map((b) => `M${x(b.x0 ?? lo)},${THUMB.height}V${y(b.length)}H${x(b.x1 ?? hi)}V${THUMB.height}`)
+    .join('');
+}
+
+/** Values along a 1-D grid as a curve over the whole thumbnail. */
+function curvePath(values: ArrayLike<number>, symmetric: boolean): string {
+  const finite = Array.from(values).filter(Number.isFinite);
+  const reach = maxAbs(finite) || 1;
+  const [lo = 0, hi = 1] = symmetric ? [-reach, reach] : extent(finite);
+  const y = scaleLinear([lo, hi === lo ? lo + 1 : hi], [THUMB.height - 3, 3]);
+  return Array.from(values, (v, i) => {
+    const px = (i / Math.max(1, values.length - 1)) * THUMB.width;
+    return `${i === 0 ? 'M' : 'L'}${px.toFixed(1)},${y(Number.isFinite(v) ? v : 0).toFixed(1)}`;
+  }).join('');
+}
+
+function Thumb({ children, label }: { children: ReactNode; label: string }) {
+  return (
+    <g transform={`translate(${(BOX.width - THUMB.width) / 2},24)`} data-thumbnail={label}>
+      <rect className="overview-thumb" width={THUMB.width} height={THUMB.height} rx={3} />
+      {children}
+    </g>
+  );
+}
+
+interface NodeProps {
+  at: Point;
+  title: string;
+  subtitle: string;
+  /** What a click shows, for the accessible name. */
+  action: string;
+  testId: string;
+  onActivate: () => void;
+  children: ReactNode;
+}
+
+function OverviewNode({ at, title, subtitle, action, testId, onActivate, children }: NodeProps) {
+  const onKeyDown = (event: KeyboardEvent<SVGGElement>): void => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onActivate();
+    }
+  };
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; it has the role, focus and keys of one.
+    <g
+      className="overview-node"
+      transform={`translate(${at[0]},${at[1]})`}
+      role="button"
+      tabIndex={0}
+      aria-label={`${title}: ${subtitle}. ${action}`}
+      data-testid={testId}
+      onClick={onActivate}
+      onKeyDown={onKeyDown}
+    >
+      <rect className="overview-box" width={BOX.width} height={BOX.height} rx={8} />
+      <text x={BOX.width / 2} y={16} textAnchor="middle" className="overview-title">
+        {title}
+      </text>
+      {children}
+      <text x={BOX.width / 2} y={BOX.height - 8} textAnchor="middle" className="overview-subtitle">
+        {subtitle}
+      </text>
+    </g>
+  );
+}
+
+const NOISE_LABEL: Record<PlaygroundConfig['noiseDistribution'], string> = {
+  gaussian: 'N(0, σ²)',
+  uniform: 'U(±√3σ)',
+};
+
+/**
+ * The model as a data flow, noise → G → samples → D (or the kernel) ← real data → losses, each box
+ * a live thumbnail of its current state and a button that brings its full view into focus.
+ */
+export function ModelOverview({ config, snapshot, history, onFocus }: ModelOverviewProps) {
+  const fields = snapshot?.fields ?? null;
+  const d = snapshot?.dimension ?? 2;
+  const domain = useMemo(
+    () =>
+      fields?.domain ??
+      (snapshot ? plotDomain(snapshot.real, snapshot.generated, snapshot.dimension) : []),
+    [fields, snapshot],
+  );
+  const kernelOnly = config.objective === 'mmd';
+  const judgeImage = useMemo(() => {
+    if (fields === null || d !== 2) return null;
+    if (kernelOnly) {
+      const reach = maxAbs(fields.witness) || 1;
+      const image = divergingImage(
+        fields.resolution,
+        (c) => (fields.witness[c] ?? 0) / reach,
+        0.85,
+      );
+      return imageCanvas(image).toDataURL();
+    }
+    return discriminatorCanvas(fields, 0.7)?.toDataURL() ?? null;
+  }, [fields, d, kernelOnly]);
+
+  const lossSparks = useMemo(() => {
+    const series = [
+      ...(kernelOnly ? [] : [{ colour: COLOURS.discriminator, s: history.discriminatorLoss }]),
+      { colour: COLOURS.generator, s: history.generatorLoss },
+    ];
+    const ys = series.flatMap(({ s }) => s.y).filter(Number.isFinite);
+    const [lo = 0, hi = 1] = extent(ys);
+    const last = history.lastIteration || 1;
+    const x = scaleLinear([0, last], [2, THUMB.width - 2]);
+    const y = scaleLinear([lo, hi === lo ? lo + 1 : hi], [THUMB.height - 3, 3]);
+    return series.map(({ colour, s }) => ({
+      colour,
+      path: decimateM4(s.x, s.y, x)
+        .filter((i) => Number.isFinite(s.y[i] ?? Number.NaN))
+        .map(
+          (i, k) =>
+            `${k === 0 ? 'M' : 'L'}${x(s.x[i] ?? 0).toFixed(1)},${y(s.y[i] ?? 0).toFixed(1)}`,
+        )
+        .join(''),
+    }));
+  }, [history, kernelOnly]);
+
+  const noisePath = useMemo(() => {
+    const reach = 3;
+    const steps = 48;
+    const density = (z: number) =>
+      config.noiseDistribution === 'gaussian'
+        ? Math.exp(-0.5 * z * z)
+        : Math.abs(z) <= Math.sqrt(3)
+          ? 0.75
+          : 0;
+    const x = scaleLinear([-reach, reach], [0, THUMB.width]);
+    const y = scaleLinear([0, 1], [THUMB.height - 2, 8]);
+    return Array.from({ length: steps + 1 }, (_, i) => {
+      const z = -reach + (2 * reach * i) / steps;
+      return `${i === 0 ? 'M' : 'L'}${x(z).toFixed(1)},${y(density(z)).toFixed(1)}`;
+    }).join('');
+  }, [config.noiseDistribution]);
+
+  const manifoldPaths = useMemo(() => {
+    if (fields === null) return [];
+    const n = fields.manifoldResolution;
+    if (d === 1) return [curvePath(fields.manifold, false)];
+    const [dx = [-1, 1], dy = [-1, 1]] = fields.domain;
+    const x = scaleLinear(dx, [0, THUMB.width]);
+    const y = scaleLinear(dy, [THUMB.height, 0]);
+    const at = (k: number) =>
+      `${x(fields.manifold[2 * k] ?? 0).toFixed(1)},${y(fields.manifold[2 * k + 1] ?? 0).toFixed(1)}`;
+    if (fields.manifoldAxes === 1) {
+      return [Array.from({ length: n }, (_, k) => `${k === 0 ? 'M' : 'L'}${at(k)}`).join('')];
+    }
+    // Every other grid line each way: the mesh stays legible at thumbnail size.
+    const lines: string[] = [];
+    for (let r = 0; r < n; r += 2) {
+      lines.push(
+        Array.from({ length: n }, (_, c) => `${c === 0 ? 'M' : 'L'}${at(r * n + c)}`).join(''),
+      );
+      lines.push(
+        Array.from({ length: n }, (_, c) => `${c === 0 ? 'M' : 'L'}${at(c * n + r)}`).join(''),
+      );
+    }
+    return lines;
+  }, [fields, d]);
+
+  const sampleThumb = (points: Float32Array | undefined, colour: string) => {
+    if (points === undefined) return null;
+    if (d === 1) {
+      return (
+        <path d={histogramPath(points, domain[0] ?? [-1, 1])} fill={colour} fillOpacity={0.6} />
+      );
+    }
+    // One path of small discs: a single element however many points.
+    const r = 1.3;
+    const discs = dots(points, 2, domain, 160)
+      .map(
+        ([x, y]) =>
+          `M${(x - r).toFixed(1)},${y.toFixed(1)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`,
+      )
+      .join('');
+    return <path d={discs} fill={colour} />;
+  };
+
+  const latest = (s: { y: number[] }) => {
+    const v = s.y[s.y.length - 1];
+    return v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(2);
+  };
+  const judgeTitle = kernelOnly
+    ? 'Kernel k'
+    : config.objective === 'wasserstein'
+      ? 'Critic D'
+      : 'Discriminator D';
+  const judgeSubtitle = kernelOnly
+    ? `witness, h = ${config.kernelBandwidth}`
+    : config.packing > 1
+      ? `${config.discriminatorLayers.join('·')} · packs ${config.packing}`
+      : config.discriminatorLayers.join(' · ');
+
+  return (
+    <section
+      className="chart-card overview"
+      aria-label="Model overview"
+      data-testid="model-overview"
+    >
+      <header className="chart-header">
+        <h2>The model</h2>
+        <InfoTip
+          title="The model"
+          text={`Each iteration draws noise z, the generator G turns it into samples, and ${kernelOnly ? 'the Gaussian kernel compares them with real data' : `the ${judgeTitle.toLowerCase()} scores them against real data`}; the losses' gradients then update ${kernelOnly ? 'G' : 'D, then G'}. Every box shows its current state: click one to open its full view.`}
+        />
+        <span className="legend">click a box to focus its view</span>
+      </header>
+      <div className="overview-scroll">
+        <svg viewBox="0 0 800 250" className="overview-diagram">
+          <title>Data flow of one training iteration</title>
+          <defs>
+            <marker
+              id="overview-arrow"
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="7"
+              markerHeight="7"
+              orient="auto-start-reverse"
+            >
+              <path d="M0,0L10,5L0,10Z" className="overview-arrowhead" />
+            </marker>
+          </defs>
+          {[
+            [right(LAYOUT.noise), left(LAYOUT.generator)],
+            [right(LAYOUT.generator), left(LAYOUT.generated)],
+            [right(LAYOUT.generated), left(LAYOUT.judge)],
+            [right(LAYOUT.real), left(LAYOUT.judge)],
+            [right(LAYOUT.judge), left(LAYOUT.losses)],
+          ].map(([from, to]) => (
+            <path
+              key={`${from}-${to}`}
+              d={arrowPath(from as Point, to as Point)}
+              className="overview-arrow"
+              markerEnd="url(#overview-arrow)"
+            />
+          ))}
+          <OverviewNode
+            at={LAYOUT.noise}
+            title="Noise z"
+            subtitle={`${NOISE_LABEL[config.noiseDistribution]}, σ = ${config.noiseSigma}`}
+            action="Show the noise view."
+            testId="overview-noise"
+            onActivate={() => onFocus({ view: 'noise-view' })}
+          >
+            <Thumb label="noise">
+              <path d={noisePath} fill={COLOURS.mmd} fillOpacity={0.3} stroke={COLOURS.mmd} />
+            </Thumb>
+          </OverviewNode>
+          <OverviewNode
+            at={LAYOUT.generator}
+            title="Generator G"
+            subtitle={`${config.noiseDimension}-D → ${config.generatorLayers.join('·')} → ${d}-D`}
+            action={d === 2 ? 'Show its manifold over the samples.' : 'Show its map z → G(z).'}
+            testId="overview-generator"
+            onActivate={() =>
+              onFocus(
+                d === 2 ? { view: 'distribution-plot', layer: 'manifold' } : { view: 'noise-view' },
+              )
+            }
+          >
+            <Thumb label="manifold">
+              <path
+                d={manifoldPaths.join('')}
+                fill="none"
+                stroke={d === 2 ? '#8a93a6' : COLOURS.generated}
+                strokeWidth={d === 2 ? 0.6 : 1.6}
+              />
+            </Thumb>
+          </OverviewNode>
+          <OverviewNode
+            at={LAYOUT.generated}
+            title="Generated G(z)"
+            subtitle={`${snapshot ? snapshot.generated.length / d : 0} samples`}
+            action="Show real vs generated."
+            testId="overview-generated"
+            onActivate={() => onFocus({ view: 'distribution-plot' })}
+          >
+            <Thumb label="generated">{sampleThumb(snapshot?.generated, COLOURS.generated)}</Thumb>
+          </OverviewNode>
+          <OverviewNode
+            at={LAYOUT.real}
+            title="Real data x"
+            subtitle={`${d}-D, ${snapshot ? snapshot.real.length / d : 0} shown`}
+            action="Show real vs generated."
+            testId="overview-real"
+            onActivate={() => onFocus({ view: 'distribution-plot' })}
+          >
+            <Thumb label="real">{sampleThumb(snapshot?.real, COLOURS.real)}</Thumb>
+          </OverviewNode>
+          <OverviewNode
+            at={LAYOUT.judge}
+            title={judgeTitle}
+            subtitle={judgeSubtitle}
+            action={kernelOnly ? 'Show the kernel view.' : 'Show its verdict over the samples.'}
+            testId="overview-judge"
+            onActivate={() =>
+              onFocus(
+                kernelOnly
+                  ? { view: 'kernel-view' }
+                  : { view: 'distribution-plot', layer: 'discriminator' },
+              )
+            }
+          >
+            <Thumb label="judge">
+              {judgeImage !== null && (
+                <image
+                  href={judgeImage}
+                  width={THUMB.width}
+                  height={THUMB.height}
+                  preserveAspectRatio="none"
+                />
+              )}
+              {fields !== null && d === 1 && (
+                <path
+                  d={curvePath(
+                    kernelOnly ? fields.witness : (fields.discriminator ?? []),
+                    kernelOnly,
+                  )}
+                  fill="none"
+                  stroke={kernelOnly ? COLOURS.mmd : COLOURS.discriminator}
+                  strokeWidth={1.6}
+                />
+              )}
+              {!kernelOnly && fields !== null && fields.discriminator === null && (
+                <text
+                  x={THUMB.width / 2}
+                  y={THUMB.height / 2 + 4}
+                  textAnchor="middle"
+                  className="overview-subtitle"
+                >
+                  judges packs
+                </text>
+              )}
+            </Thumb>
+          </OverviewNode>
+          <OverviewNode
+            at={LAYOUT.losses}
+            title="Losses"
+            subtitle={
+              kernelOnly
+                ? `L_G ${latest(history.generatorLoss)}`
+                : `L_D ${latest(history.discriminatorLoss)} · L_G ${latest(history.generatorLoss)}`
+            }
+            action="Show the loss curves."
+            testId="overview-losses"
+            onActivate={() => onFocus({ view: 'loss-chart' })}
+          >
+            <Thumb label="losses">
+              {lossSparks.map((spark) => (
+                <path
+                  key={spark.colour}
+                  d={spark.path}
+                  fill="none"
+                  stroke={spark.colour}
+                  strokeWidth={1.3}
+                />
+              ))}
+            </Thumb>
+          </OverviewNode>
+          <text x={400} y={246} textAnchor="middle" className="overview-caption">
+            {kernelOnly
+              ? 'gradients of L_G = MMD² flow back into G'
+              : `gradients flow back: ${config.discriminatorSteps} update${config.discriminatorSteps > 1 ? 's' : ''} of D, then 1 of G, per iteration`}
+          </text>
+        </svg>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+  emptyHistory,
+  extendHistory,
+  MAX_HISTORY_POINTS,
+  TRACKED_METRICS,
+} from '../../src/ui/history';
+import type { Snapshot, SnapshotMetrics } from '../../src/worker/protocol';
+
+function metrics(iteration: number, overrides: Partial<SnapshotMetrics> = {}): SnapshotMetrics {
+  return {
+    iteration,
+    mmdSquared: 0.1,
+    kernelBandwidth: 0.5,
+    mmdSquaredMedian: 0.05,
+    medianBandwidth: 1.2,
+    wasserstein1: null,
+    ks: null,
+    slicedWasserstein: 0.4,
+    modesCovered: 6,
+    modeCount: 8,
+    highQualityShare: 0.5,
+    kl: 2,
+    js: 0.3,
+    meanDReal: 0.6,
+    meanDFake: 0.4,
+    generatorGradNorm: 1.5,
+    discriminatorGradNorm: 0.8,
+    ...overrides,
+  };
+}
+
+function snapshot(
+  runId: number,
+  iteration: number,
+  losses: number[],
+  m: SnapshotMetrics | null,
+): Snapshot {
+  return {
+    type: 'snapshot',
+    runId,
+    iteration,
+    stepsPerSecond: 0,
+    running: true,
+    dimension: 2,
+    generated: new Float32Array(),
+    real: new Float32Array(),
+    lossIterations: Float64Array.from(losses.map((_, i) => iteration - losses.length + i + 1)),
+    discriminatorLoss: Float32Array.from(losses),
+    generatorLoss: Float32Array.from(losses.map((l) => l / 2)),
+    metrics: m,
+    memory: { tensors: 0, tensorBytes: 0 },
+    fields: null,
+  };
+}
+
+describe('extendHistory', () => {
+  it('appends losses per snapshot and one point per metrics measurement, on one step axis', () => {
+    const first = snapshot(1, 10, [1, 2], metrics(10));
+    let history = extendHistory(emptyHistory(), null, first);
+    expect(history.discriminatorLoss).toEqual({ x: [9, 10], y: [1, 2] });
+    expect(history.generatorLoss.y).toEqual([0.5, 1]);
+    expect(history.metrics.meanDReal).toEqual({ x: [10], y: [0.6] });
+    expect(history.lastIteration).toBe(10);
+
+    // The same measurement again (the worker re-sends metrics between measurements): no new point.
+    const second = snapshot(1, 12, [3, 4], metrics(10));
+    history = extendHistory(history, first, second);
+    expect(history.discriminatorLoss.x).toEqual([9, 10, 11, 12]);
+    expect(history.metrics.meanDReal.x).toEqual([10]);
+    expect(history.lastIteration).toBe(12);
+
+    const third = snapshot(1, 20, [5], metrics(20, { meanDReal: 0.55, modesCovered: 8 }));
+    history = extendHistory(history, second, third);
+    expect(history.metrics.meanDReal).toEqual({ x: [10, 20], y: [0.6, 0.55] });
+    expect(history.metrics.modesCovered.y).toEqual([6, 8]);
+  });
+
+  it('leaves the series of metrics that do not apply empty (null), and tracks every metric', () => {
+    const history = extendHistory(emptyHistory(), null, snapshot(1, 5, [1], metrics(5)));
+    expect(history.metrics.wasserstein1.x).toEqual([]);
+    expect(history.metrics.ks.x).toEqual([]);
+    for (const key of TRACKED_METRICS) {
+      if (key !== 'wasserstein1' && key !== 'ks') expect(history.metrics[key].x).toEqual([5]);
+    }
+  });
+
+  it('starts over on a new run, and restarts only MMD² when the bandwidth changes', () => {
+    const a = snapshot(1, 10, [1], metrics(10));
+    let history = extendHistory(emptyHistory(), null, a);
+    const b = snapshot(1, 10, [], metrics(10, { kernelBandwidth: 0.2, mmdSquared: 0.3 }));
+    history = extendHistory(history, a, b);
+    expect(history.kernelBandwidth).toBe(0.2);
+    expect(history.metrics.mmdSquared).toEqual({ x: [10], y: [0.3] });
+    expect(history.metrics.kl.x).toEqual([10]);
+
+    const c = snapshot(2, 1, [7], null);
+    history = extendHistory(history, b, c);
+    expect(history.discriminatorLoss).toEqual({ x: [1], y: [7] });
+    expect(history.metrics.kl.x).toEqual([]);
+    expect(history.lastIteration).toBe(1);
+  });
+
+  it('keeps each series bounded by thinning old points', () => {
+    let history = emptyHistory();
+    let previous: Snapshot | null = null;
+    for (let i = 0; i < 30; i++) {
+      const losses = Array.from({ length: 500 }, (_, k) => k);
+      const next = snapshot(1, (i + 1) * 500, losses, null);
+      history = extendHistory(history, previous, next);
+      previous = next;
+    }
+    expect(history.discriminatorLoss.x.length).toBeLessThanOrEqual(MAX_HISTORY_POINTS);
+    expect(history.discriminatorLoss.x.length).toBeGreaterThan(MAX_HISTORY_POINTS / 2);
+    expect(history.discriminatorLoss.x.at(-1)).toBeGreaterThan(14_000);
+  });
+});
