@@ -27,6 +27,7 @@ export {
   medianBandwidth,
   mmdSquared,
   mmdWitness,
+  mmdWitnessOnGrid,
   modeCoverage,
   slicedWasserstein,
   wasserstein1,

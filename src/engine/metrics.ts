@@ -169,6 +169,66 @@ export function mmdWitness(
 }
 
 /**
+ * The MMD witness (see {@link mmdWitness}) at the cell centres of a regular grid over `domain`
+ * (`resolution` cells per axis, row-major from the low corner, the last axis varying slowest: the
+ * layout of the trainer's `regularGrid`). The Gaussian kernel factorises over axes,
+ * k(x, y) = Π_a exp(−(x_a − y_a)² / 2h²), so each axis needs only resolution × points
+ * exponentials and the grid values are sums of products: for 48² cells and 256 points, 25 k
+ * exponentials instead of 590 k.
+ */
+export function mmdWitnessOnGrid(
+  domain: readonly (readonly [number, number])[],
+  resolution: number,
+  real: Float32Array,
+  generated: Float32Array,
+  h: number,
+): Float32Array {
+  const dimension = domain.length;
+  const n = Math.floor(real.length / dimension);
+  const m = Math.floor(generated.length / dimension);
+  const points = n + m;
+  const inv = -1 / (2 * h * h);
+  // factors[a][s * resolution + cell] = exp(−(centre − s_a)² / 2h²), the sign and weight of each
+  // point (+1/n real, −1/m generated) folded into the first axis.
+  const factors = domain.map(([lo, hi], axis) => {
+    const table = new Float64Array(points * resolution);
+    for (let s = 0; s < points; s++) {
+      const value = (
+        s < n ? real[s * dimension + axis] : generated[(s - n) * dimension + axis]
+      ) as number;
+      const weight = axis > 0 ? 1 : s < n ? 1 / n : -1 / m;
+      for (let cell = 0; cell < resolution; cell++) {
+        const diff = lo + ((cell + 0.5) / resolution) * (hi - lo) - value;
+        table[s * resolution + cell] = weight * Math.exp(diff * diff * inv);
+      }
+    }
+    return table;
+  });
+  const first = factors[0] ?? new Float64Array();
+  const total = new Float64Array(resolution ** dimension);
+  if (dimension === 1) {
+    for (let s = 0; s < points; s++) {
+      for (let i = 0; i < resolution; i++) total[i] += first[s * resolution + i] as number;
+    }
+  } else if (dimension === 2) {
+    const second = factors[1] ?? new Float64Array();
+    for (let s = 0; s < points; s++) {
+      const row = s * resolution;
+      for (let j = 0; j < resolution; j++) {
+        const b = second[row + j] as number;
+        // The kernel is local: rows where this point's factor underflows add nothing.
+        if (b < 1e-300) continue;
+        const base = j * resolution;
+        for (let i = 0; i < resolution; i++) total[base + i] += (first[row + i] as number) * b;
+      }
+    }
+  } else {
+    throw new Error(`mmdWitnessOnGrid: dimension ${dimension} not supported`);
+  }
+  return Float32Array.from(total);
+}
+
+/**
  * Kernel bandwidth by the median heuristic (Gretton et al. 2012, §8): the median Euclidean
  * distance between distinct points of the pooled sample x ∪ y. It puts the kernel's length
  * scale at the typical spacing of the data, where MMD is sensitive. For cost, the pooled

@@ -10,8 +10,7 @@ import type { PlaygroundConfig } from '../config/schema';
 import {
   createTrainer,
   datasetDimension,
-  mmdWitness,
-  regularGrid,
+  mmdWitnessOnGrid,
   speedKey,
   type Trainer,
 } from '../engine';
@@ -353,11 +352,11 @@ class TrainingSession {
         samples: generated.slice(0, PUSH_POINTS * dimension),
       });
       const h = this.config?.kernelBandwidth ?? 1;
-      const witness = mmdWitness(
-        regularGrid(domain, resolution),
+      const witness = mmdWitnessOnGrid(
+        domain,
+        resolution,
         this.realDisplay.subarray(0, WITNESS_POINTS * dimension),
         generated.subarray(0, WITNESS_POINTS * dimension),
-        dimension,
         h,
       );
       return { ...fields, domain, resolution, manifoldResolution, witness, kernelBandwidth: h };

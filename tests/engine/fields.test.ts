@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTrainer, regularGrid } from '../../src/engine';
+import { createTrainer, mmdWitness, mmdWitnessOnGrid, regularGrid } from '../../src/engine';
+import { createRandom } from '../../src/engine/random';
 import { trainerConfig } from './configs';
 
 beforeAll(async () => {
@@ -21,6 +22,28 @@ describe('regularGrid', () => {
         ),
       ),
     ).toEqual([0.25, 12.5, 0.75, 12.5, 0.25, 17.5, 0.75, 17.5]);
+  });
+});
+
+describe('mmdWitnessOnGrid', () => {
+  it('equals the point-by-point witness at the grid centres, in 1-D and 2-D', () => {
+    const random = createRandom(7);
+    for (const domain of [
+      [[-2, 3]] as [number, number][],
+      [
+        [-3, 3],
+        [-1, 4],
+      ] as [number, number][],
+    ]) {
+      const d = domain.length;
+      const real = random.fillNormal(new Float32Array(40 * d), 1);
+      const generated = random.fillNormal(new Float32Array(30 * d), 1.5);
+      const resolution = 17;
+      const fast = mmdWitnessOnGrid(domain, resolution, real, generated, 0.6);
+      const slow = mmdWitness(regularGrid(domain, resolution), real, generated, d, 0.6);
+      expect(fast.length).toBe(slow.length);
+      for (let i = 0; i < slow.length; i++) expect(fast[i]).toBeCloseTo(slow[i] ?? 0, 6);
+    }
   });
 });
 
