@@ -208,7 +208,9 @@ export function mmdWitnessOnGrid(
   const total = new Float64Array(resolution ** dimension);
   if (dimension === 1) {
     for (let s = 0; s < points; s++) {
-      for (let i = 0; i < resolution; i++) total[i] += first[s * resolution + i] as number;
+      for (let i = 0; i < resolution; i++) {
+        total[i] = (total[i] as number) + (first[s * resolution + i] as number);
+      }
     }
   } else if (dimension === 2) {
     const second = factors[1] ?? new Float64Array();
@@ -219,7 +221,9 @@ export function mmdWitnessOnGrid(
         // The kernel is local: rows where this point's factor underflows add nothing.
         if (b < 1e-300) continue;
         const base = j * resolution;
-        for (let i = 0; i < resolution; i++) total[base + i] += (first[row + i] as number) * b;
+        for (let i = 0; i < resolution; i++) {
+          total[base + i] = (total[base + i] as number) + (first[row + i] as number) * b;
+        }
       }
     }
   } else {
