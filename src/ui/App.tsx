@@ -15,6 +15,7 @@ import { COLOURS } from './charts/palette';
 import { exponentialMovingAverage } from './charts/series';
 import { TrainingCurves } from './charts/TrainingCurves';
 import { ControlPanel } from './controls/ControlPanel';
+import { ViewBoundary } from './ErrorBoundary';
 import { MetricsPanel } from './MetricsPanel';
 import { PointsEditor } from './PointsEditor';
 import { useConfig } from './useConfig';
@@ -71,18 +72,20 @@ export function App() {
           <ControlPanel config={config} onChange={setValue} />
           <div className="charts">
             <div className="full-width">
-              <ModelOverview
-                config={config}
-                snapshot={snapshot}
-                history={trainer.history}
-                onFocus={(target) => {
-                  if (target.view === 'distribution-plot' && target.layer !== undefined) {
-                    const layer = target.layer;
-                    setLayers((current) => ({ ...current, [layer]: true }));
-                  }
-                  focusView(target.view);
-                }}
-              />
+              <ViewBoundary name="model overview">
+                <ModelOverview
+                  config={config}
+                  snapshot={snapshot}
+                  history={trainer.history}
+                  onFocus={(target) => {
+                    if (target.view === 'distribution-plot' && target.layer !== undefined) {
+                      const layer = target.layer;
+                      setLayers((current) => ({ ...current, [layer]: true }));
+                    }
+                    focusView(target.view);
+                  }}
+                />
+              </ViewBoundary>
             </div>
             {config.dataset === 'points' && (
               <div className="full-width">

@@ -40,3 +40,39 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
     );
   }
 }
+
+/** How long a view that failed to draw waits before it tries again (the data will have moved on). */
+const VIEW_RETRY_MS = 2000;
+
+/**
+ * Around one view: a drawing bug (e.g. numbers a diverged network produced that a chart did not
+ * expect) replaces that view with a note and retries shortly, while the rest of the app, the
+ * training and the settings carry on.
+ */
+export class ViewBoundary extends Component<{ name: string; children: ReactNode }, State> {
+  override state: State = { error: null };
+  private retry: ReturnType<typeof setTimeout> | undefined;
+
+  static getDerivedStateFromError(error: Error): State {
+    return { error };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    console.warn(`The ${this.props.name} view hit a drawing error:`, error, info.componentStack);
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => this.setState({ error: null }), VIEW_RETRY_MS);
+  }
+
+  override componentWillUnmount(): void {
+    clearTimeout(this.retry);
+  }
+
+  override render(): ReactNode {
+    if (this.state.error === null) return this.props.children;
+    return (
+      <p className="placeholder" role="status">
+        This view could not be drawn ({this.state.error.message}); trying again shortly.
+      </p>
+    );
+  }
+}

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { ViewBoundary } from '../ErrorBoundary';
 import { type Size, useElementSize } from '../useElementSize';
 import { chartToSvg, downloadBlob, svgToPng } from './exportChart';
 
@@ -85,7 +86,9 @@ export function ChartCard({
         className={aspect === undefined ? 'chart-body' : 'chart-body chart-body-square'}
         style={aspect === undefined ? undefined : { height: plotSize.height }}
       >
-        {plotSize.width > 0 && plotSize.height > 0 ? children(plotSize) : null}
+        <ViewBoundary name={title}>
+          {plotSize.width > 0 && plotSize.height > 0 ? children(plotSize) : null}
+        </ViewBoundary>
       </div>
     </section>
   );

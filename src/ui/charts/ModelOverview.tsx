@@ -72,16 +72,33 @@ function histogramPath(points: Float32Array, [lo, hi]: [number, number]): string
     .join('');
 }
 
+/**
+ * An SVG path through points, lifted where a point is not finite (a diverged network gives NaN,
+ * which a d3 scale turns into undefined): drawing never throws on bad numbers.
+ */
+function polyline(points: Iterable<readonly [number, number]>): string {
+  let path = '';
+  let pen = false;
+  for (const [x, y] of points) {
+    if (!Number.isFinite(x) || !Number.isFinite(y)) {
+      pen = false;
+      continue;
+    }
+    path += `${pen ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`;
+    pen = true;
+  }
+  return path;
+}
+
 /** Values along a 1-D grid as a curve over the whole thumbnail. */
 function curvePath(values: ArrayLike<number>, symmetric: boolean): string {
   const finite = Array.from(values).filter(Number.isFinite);
   const reach = maxAbs(finite) || 1;
   const [lo = 0, hi = 1] = symmetric ? [-reach, reach] : extent(finite);
   const y = scaleLinear([lo, hi === lo ? lo + 1 : hi], [THUMB.height - 3, 3]);
-  return Array.from(values, (v, i) => {
-    const px = (i / Math.max(1, values.length - 1)) * THUMB.width;
-    return `${i === 0 ? 'M' : 'L'}${px.toFixed(1)},${y(Number.isFinite(v) ? v : 0).toFixed(1)}`;
-  }).join('');
+  return polyline(
+    Array.from(values, (v, i) => [(i / Math.max(1, values.length - 1)) * THUMB.width, y(v)]),
+  );
 }
 
 function Thumb({ children, label }: { children: ReactNode; label: string }) {
@@ -180,13 +197,9 @@ export function ModelOverview({ config, snapshot, history, onFocus }: ModelOverv
     const y = scaleLinear([lo, hi === lo ? lo + 1 : hi], [THUMB.height - 3, 3]);
     return series.map(({ colour, s }) => ({
       colour,
-      path: decimateM4(s.x, s.y, x)
-        .filter((i) => Number.isFinite(s.y[i] ?? Number.NaN))
-        .map(
-          (i, k) =>
-            `${k === 0 ? 'M' : 'L'}${x(s.x[i] ?? 0).toFixed(1)},${y(s.y[i] ?? 0).toFixed(1)}`,
-        )
-        .join(''),
+      path: polyline(
+        decimateM4(s.x, s.y, x).map((i) => [x(s.x[i] ?? 0), y(s.y[i] ?? Number.NaN)] as const),
+      ),
     }));
   }, [history, kernelOnly]);
 
@@ -201,10 +214,12 @@ export function ModelOverview({ config, snapshot, history, onFocus }: ModelOverv
           : 0;
     const x = scaleLinear([-reach, reach], [0, THUMB.width]);
     const y = scaleLinear([0, 1], [THUMB.height - 2, 8]);
-    return Array.from({ length: steps + 1 }, (_, i) => {
-      const z = -reach + (2 * reach * i) / steps;
-      return `${i === 0 ? 'M' : 'L'}${x(z).toFixed(1)},${y(density(z)).toFixed(1)}`;
-    }).join('');
+    return polyline(
+      Array.from({ length: steps + 1 }, (_, i) => {
+        const z = -reach + (2 * reach * i) / steps;
+        return [x(z), y(density(z))] as const;
+      }),
+    );
   }, [config.noiseDistribution]);
 
   const manifoldPaths = useMemo(() => {
@@ -215,19 +230,16 @@ export function ModelOverview({ config, snapshot, history, onFocus }: ModelOverv
     const x = scaleLinear(dx, [0, THUMB.width]);
     const y = scaleLinear(dy, [THUMB.height, 0]);
     const at = (k: number) =>
-      `${x(fields.manifold[2 * k] ?? 0).toFixed(1)},${y(fields.manifold[2 * k + 1] ?? 0).toFixed(1)}`;
-    if (fields.manifoldAxes === 1) {
-      return [Array.from({ length: n }, (_, k) => `${k === 0 ? 'M' : 'L'}${at(k)}`).join('')];
-    }
+      [
+        x(fields.manifold[2 * k] ?? Number.NaN),
+        y(fields.manifold[2 * k + 1] ?? Number.NaN),
+      ] as const;
+    if (fields.manifoldAxes === 1) return [polyline(Array.from({ length: n }, (_, k) => at(k)))];
     // Every other grid line each way: the mesh stays legible at thumbnail size.
     const lines: string[] = [];
     for (let r = 0; r < n; r += 2) {
-      lines.push(
-        Array.from({ length: n }, (_, c) => `${c === 0 ? 'M' : 'L'}${at(r * n + c)}`).join(''),
-      );
-      lines.push(
-        Array.from({ length: n }, (_, c) => `${c === 0 ? 'M' : 'L'}${at(c * n + r)}`).join(''),
-      );
+      lines.push(polyline(Array.from({ length: n }, (_, c) => at(r * n + c))));
+      lines.push(polyline(Array.from({ length: n }, (_, c) => at(c * n + r))));
     }
     return lines;
   }, [fields, d]);
