@@ -56,6 +56,16 @@ test.describe('Distribution view layers', () => {
     await expect(playground.page.getByRole('checkbox', { name: 'G manifold' })).toHaveCount(0);
     await playground.page.getByRole('checkbox', { name: 'D(x)' }).uncheck();
     await expect(curve).toHaveCount(0);
+    await expect(plot).toHaveAttribute('data-layers', 'density');
+    // The smoothed densities of both samples, 120 points each, toggled like the other layers.
+    const densities = playground.page.getByTestId('density-curves').locator('path');
+    await expect(densities).toHaveCount(2);
+    for (const path of await densities.all()) {
+      expect(((await path.getAttribute('d')) ?? '').split('L')).toHaveLength(120);
+    }
+    await playground.page.getByRole('checkbox', { name: 'densities' }).uncheck();
+    await expect(densities).toHaveCount(0);
+    await expect(plot).toHaveAttribute('data-layers', '');
   });
 
   test('without a discriminator (MMD objective) there is no D layer to show', async ({

@@ -4,7 +4,11 @@ import type { ConfigFix } from '../config/url';
 import { BACKEND_LABELS, type Snapshot, type UserPoints } from '../worker/protocol';
 import { ChartCard } from './charts/ChartCard';
 import { CurveCard } from './charts/CurveCard';
-import { type DistributionLayers, DistributionPlot } from './charts/DistributionPlot';
+import {
+  type DistributionLayers,
+  DistributionPlot,
+  LAYERS_OF_DIMENSION,
+} from './charts/DistributionPlot';
 import { downloadBlob } from './charts/exportChart';
 import { createHoverStore, HoverContext } from './charts/hover';
 import { BandwidthSlider, KernelView } from './charts/KernelView';
@@ -31,6 +35,7 @@ export function App() {
     discriminator: true,
     manifold: true,
     push: true,
+    density: true,
   });
   const snapshot = trainer.snapshot;
   const fields = snapshot?.fields ?? null;
@@ -97,7 +102,7 @@ export function App() {
               info={
                 dimension === 2
                   ? "Blue points are real samples, orange ones the generator's output for a fixed batch of noise. Behind them the discriminator's verdict (blue: 'real', orange: 'generated'), the grey mesh is a grid of noise bent by the generator, and the red arrows show where the generator's loss pushes each sample."
-                  : "Blue bars are the real distribution, the orange outline the generator's. The green curve is the discriminator's verdict D(x) over the axis: training succeeds when it flattens at ½ because the two distributions coincide."
+                  : "Blue bars are the real distribution and the orange outline the generator's, each with its smoothed density (solid blue, dashed orange). The green curve is the discriminator's verdict D(x) over the axis: training succeeds when it flattens at ½ because the two distributions coincide."
               }
               legend={[
                 { label: 'real', colour: COLOURS.real },
@@ -112,9 +117,8 @@ export function App() {
                 'data-field-cells': fields?.discriminator?.length ?? 0,
                 'data-manifold-points': fields ? fields.manifold.length / dimension : 0,
                 'data-push-arrows': fields ? fields.push.length / dimension : 0,
-                'data-layers': Object.entries(layers)
-                  .filter(([, on]) => on)
-                  .map(([name]) => name)
+                'data-layers': LAYERS_OF_DIMENSION[dimension]
+                  .filter((name) => layers[name])
                   .join(' '),
               }}
               actions={
@@ -447,7 +451,13 @@ function LayerToggles({
             title: "Where the generator's loss pushes each generated sample (−∇ₓ L_G).",
           },
         ]
-      : []),
+      : [
+          {
+            key: 'density' as const,
+            label: 'densities',
+            title: "Smoothed densities: Gaussian kernel density estimates (Silverman's bandwidth).",
+          },
+        ]),
   ];
   return (
     <fieldset className="layer-toggles">

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../../src/engine/datasets';
 import {
   gridDivergences,
+  kernelDensity,
   ksStatistic,
   medianBandwidth,
   mmdSquared,
   mmdWitness,
   modeCoverage,
+  silvermanBandwidth,
   slicedWasserstein,
   wasserstein1,
 } from '../../src/engine/metrics';
@@ -440,5 +442,29 @@ describe('mmdWitness', () => {
     const kyy = (1 + k([0, 0], [1, 0]) + k([1, 0], [0, 0]) + 1) / 4;
     const kxy = (k([0, 1], [0, 0]) + k([0, 1], [1, 0])) / 2;
     expect(biased).toBeCloseTo(kyy + kxx - 2 * kxy, 6);
+  });
+});
+
+describe('kernel density estimate', () => {
+  it("Silverman's bandwidth of a standard normal sample is ≈ 0.9 n^(−1/5)", () => {
+    const n = 2000;
+    const h = silvermanBandwidth(normalSample(3, n));
+    expect(h).toBeGreaterThan(0.9 * n ** -0.2 * 0.9);
+    expect(h).toBeLessThan(0.9 * n ** -0.2 * 1.1);
+    expect(silvermanBandwidth([5])).toBe(1);
+    expect(silvermanBandwidth([2, 2, 2])).toBe(1);
+  });
+
+  it('integrates to 1, peaks near the mode and matches the normal density', () => {
+    const sample = normalSample(4, 4000);
+    const at = Array.from({ length: 801 }, (_, i) => -8 + i * 0.02);
+    const p = kernelDensity(sample, at, silvermanBandwidth(sample));
+    const area = p.reduce((sum, v) => sum + v * 0.02, 0);
+    expect(area).toBeCloseTo(1, 2);
+    const atZero = p[400] ?? 0;
+    expect(Math.abs(atZero - 1 / Math.sqrt(2 * Math.PI))).toBeLessThan(0.03);
+    // Non-finite values are ignored.
+    const withJunk = kernelDensity([0, Number.NaN, Number.POSITIVE_INFINITY], [0], 1);
+    expect(withJunk[0]).toBeCloseTo(1 / Math.sqrt(2 * Math.PI), 10);
   });
 });

@@ -1,5 +1,6 @@
 import { bin, max, scaleLinear } from 'd3';
 import { useEffect, useMemo, useRef } from 'react';
+import { kernelDensity, silvermanBandwidth } from '../../engine/metrics';
 import { plotDomain } from '../../engine/view';
 import type { SnapshotFields } from '../../worker/protocol';
 import type { Size } from '../useElementSize';
@@ -15,7 +16,15 @@ export interface DistributionLayers {
   manifold: boolean;
   /** Arrows on generated samples along −∇ₓ L_G: where the generator's loss pushes them. */
   push: boolean;
+  /** 1-D: smoothed densities (Gaussian kernel density estimates) over the histograms. */
+  density: boolean;
 }
+
+/** The layers that exist in each dimension. */
+export const LAYERS_OF_DIMENSION: Readonly<Record<1 | 2, readonly (keyof DistributionLayers)[]>> = {
+  1: ['discriminator', 'density'],
+  2: ['discriminator', 'manifold', 'push'],
+};
 
 interface DistributionPlotProps {
   size: Size;
@@ -192,6 +201,8 @@ function drawPush(
 }
 
 const BINS = 48;
+/** Points of each smoothed density curve. */
+const DENSITY_POINTS = 120;
 
 function Histogram({ size, real, generated, fields, layers }: DistributionPlotProps) {
   const width = size.width - MARGIN.left - MARGIN.right;
@@ -229,6 +240,26 @@ function Histogram({ size, real, generated, fields, layers }: DistributionPlotPr
     return { path, scale, probability: fields.discriminatorIsProbability };
   }, [fields, layers.discriminator, x, height]);
 
+  // Smoothed densities: Gaussian KDEs with Silverman's bandwidth, on the histograms' scale.
+  const densities = useMemo(() => {
+    if (!layers.density) return null;
+    const [lo, hi] = x.domain() as [number, number];
+    const at = Array.from(
+      { length: DENSITY_POINTS },
+      (_, i) => lo + ((i + 0.5) / DENSITY_POINTS) * (hi - lo),
+    );
+    const curve = (values: Float32Array) => {
+      const p = kernelDensity(values, at, silvermanBandwidth(values));
+      return at
+        .map(
+          (v, i) =>
+            `${i === 0 ? 'M' : 'L'}${x(v).toFixed(1)},${y(Math.min(p[i] ?? 0, y.domain()[1] as number)).toFixed(1)}`,
+        )
+        .join('');
+    };
+    return { real: curve(real), generated: curve(generated) };
+  }, [layers.density, real, generated, x, y]);
+
   const outline = generatedBins
     .map((b) => `L${x(b.x0)},${y(b.density)}L${x(b.x1)},${y(b.density)}`)
     .join('');
@@ -265,6 +296,12 @@ function Histogram({ size, real, generated, fields, layers }: DistributionPlotPr
           stroke={COLOURS.generated}
           strokeWidth={2}
         />
+        {densities && (
+          <g data-testid="density-curves" fill="none" strokeWidth={2.2}>
+            <path d={densities.real} stroke={COLOURS.real} />
+            <path d={densities.generated} stroke={COLOURS.generated} strokeDasharray="6 3" />
+          </g>
+        )}
         {verdict && (
           <g data-testid="discriminator-curve">
             {/* D's own vertical scale: [0, 1] (or ±max score) over the plot's height. */}
