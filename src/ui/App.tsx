@@ -16,6 +16,7 @@ import type { LineSeries } from './charts/LineChart';
 import { ModelOverview } from './charts/ModelOverview';
 import { NoiseView } from './charts/NoiseView';
 import { COLOURS } from './charts/palette';
+import { stepAxisEnd } from './charts/scales';
 import { exponentialMovingAverage } from './charts/series';
 import { TrainingCurves } from './charts/TrainingCurves';
 import { ControlPanel } from './controls/ControlPanel';
@@ -43,10 +44,8 @@ export function App() {
   const dimension = snapshot?.dimension ?? dataDimension(config, points);
   const trainsDiscriminator = config.objective !== 'mmd';
   // The step axis every curve shares, so that hovering one reads all of them at one iteration.
-  const xDomain = useMemo(
-    () => [0, Math.max(1, trainer.history.lastIteration)] as const,
-    [trainer.history.lastIteration],
-  );
+  const axisEnd = stepAxisEnd(trainer.history.lastIteration);
+  const xDomain = useMemo(() => [0, axisEnd] as const, [axisEnd]);
 
   return (
     <HoverContext.Provider value={hover}>
@@ -284,7 +283,8 @@ export function App() {
             </div>
             <div className="full-width">
               <TrainingCurves
-                history={trainer.history}
+                metrics={trainer.history.metrics}
+                xDomain={xDomain}
                 objective={config.objective}
                 dimension={dimension}
                 modeCount={snapshot?.metrics?.modeCount ?? null}

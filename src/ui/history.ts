@@ -34,7 +34,10 @@ export type TrackedMetric = (typeof TRACKED_METRICS)[number];
 export interface TrainingHistory {
   discriminatorLoss: Series;
   generatorLoss: Series;
-  /** One series per tracked metric, a point per metrics measurement (about two a second). */
+  /**
+   * One series per tracked metric, a point per metrics measurement (about two a second). The
+   * object is replaced only when a series changes.
+   */
   metrics: Record<TrackedMetric, Series>;
   /** Bandwidth the MMD² series was measured with; a new bandwidth starts a new series. */
   kernelBandwidth: number;
@@ -73,11 +76,18 @@ export function appendPoints(series: Series, xs: readonly number[], ys: readonly
  * (e.g. a new bandwidth while paused) replaces the first.
  */
 function recordMeasurement(series: Series, iteration: number, value: number): Series {
-  const base =
-    series.x[series.x.length - 1] === iteration
-      ? { x: series.x.slice(0, -1), y: series.y.slice(0, -1) }
-      : series;
-  return appendPoints(base, [iteration], [value]);
+  const last = series.x.length - 1;
+  if (series.x[last] === iteration) {
+    // The worker re-sends its latest metrics with every snapshot: unchanged, the series stays the
+    // same object, so the charts drawing it need not redraw.
+    if (Object.is(series.y[last], value)) return series;
+    return appendPoints(
+      { x: series.x.slice(0, -1), y: series.y.slice(0, -1) },
+      [iteration],
+      [value],
+    );
+  }
+  return appendPoints(series, [iteration], [value]);
 }
 
 /** The history with a snapshot added. Pure: React may call a state updater twice. */
@@ -91,13 +101,16 @@ export function extendHistory(
   const bandwidth = metrics?.kernelBandwidth ?? history.kernelBandwidth;
   const base = newRun ? emptyHistory(bandwidth) : history;
   const iterations = Array.from(snapshot.lossIterations);
-  const tracked = { ...base.metrics };
+  let tracked = base.metrics;
+  const record = (key: TrackedMetric, series: Series): void => {
+    if (series !== tracked[key]) tracked = { ...tracked, [key]: series };
+  };
   // A new bandwidth starts a new MMD² series: values at different h are not comparable.
-  if (base.kernelBandwidth !== bandwidth) tracked.mmdSquared = emptySeries();
+  if (base.kernelBandwidth !== bandwidth) record('mmdSquared', emptySeries());
   if (metrics !== null) {
     for (const key of TRACKED_METRICS) {
       const value = metrics[key];
-      if (value !== null) tracked[key] = recordMeasurement(tracked[key], metrics.iteration, value);
+      if (value !== null) record(key, recordMeasurement(tracked[key], metrics.iteration, value));
     }
   }
   return {

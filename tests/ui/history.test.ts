@@ -115,3 +115,15 @@ describe('extendHistory', () => {
     expect(history.discriminatorLoss.x.at(-1)).toBeGreaterThan(14_000);
   });
 });
+
+describe('history identity', () => {
+  it('keeps the metrics object when a snapshot brings no new measurement', () => {
+    const a = snapshot(1, 10, [1], metrics(10));
+    const first = extendHistory(emptyHistory(), null, a);
+    const b = snapshot(1, 12, [2], metrics(10));
+    const second = extendHistory(first, a, b);
+    expect(second.metrics).toBe(first.metrics);
+    const c = snapshot(1, 14, [3], metrics(14));
+    expect(extendHistory(second, b, c).metrics).not.toBe(first.metrics);
+  });
+});

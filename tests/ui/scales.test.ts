@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { logTicks, signedLogTicks, valueScale } from '../../src/ui/charts/scales';
+import { logTicks, signedLogTicks, stepAxisEnd, valueScale } from '../../src/ui/charts/scales';
 
 describe('value scales of the line charts', () => {
   it('log ticks are powers of ten over several decades, with 2 and 5 over fewer', () => {
@@ -41,5 +41,20 @@ describe('value scales of the line charts', () => {
     const scale = valueScale([Number.NaN, 1, Number.POSITIVE_INFINITY, 4], 'log', 100);
     expect(scale.kind).toBe('log');
     expect(Number.isFinite(scale.domain[1])).toBe(true);
+  });
+});
+
+describe('stepAxisEnd', () => {
+  it('rounds up to a tenth of the power of ten, leaving at most 10 % empty', () => {
+    expect(stepAxisEnd(0)).toBe(10);
+    expect(stepAxisEnd(1234)).toBe(1300);
+    expect(stepAxisEnd(999)).toBe(1000);
+    expect(stepAxisEnd(1000)).toBe(1000);
+    expect(stepAxisEnd(1001)).toBe(1100);
+    for (let last = 11; last < 100_000; last = Math.ceil(last * 1.37)) {
+      const end = stepAxisEnd(last);
+      expect(end).toBeGreaterThanOrEqual(last);
+      expect(end).toBeLessThanOrEqual(last * 1.1 + 1e-9);
+    }
   });
 });

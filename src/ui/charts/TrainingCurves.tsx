@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { PlaygroundConfig } from '../../config/schema';
 import type { TrainingHistory } from '../history';
 import { CurveCard } from './CurveCard';
@@ -11,7 +12,9 @@ const PROBABILITY_OBJECTIVES: ReadonlySet<PlaygroundConfig['objective']> = new S
 ]);
 
 interface TrainingCurvesProps {
-  history: TrainingHistory;
+  metrics: TrainingHistory['metrics'];
+  /** The step axis shared with the other curves. */
+  xDomain: readonly [number, number];
   objective: PlaygroundConfig['objective'];
   dimension: 1 | 2;
   /** The number of modes of the data (mixtures), null otherwise. */
@@ -21,11 +24,16 @@ interface TrainingCurvesProps {
 /**
  * The engine's measurements over training, as small multiples on one step axis: what the
  * discriminator says of real and generated samples, how hard each network is pushed, and how far
- * the generated distribution still is from the data.
+ * the generated distribution still is from the data. Memoised: it redraws when a measurement
+ * arrives or the step axis moves, not with every snapshot.
  */
-export function TrainingCurves({ history, objective, dimension, modeCount }: TrainingCurvesProps) {
-  const m = history.metrics;
-  const xDomain = [0, Math.max(1, history.lastIteration)] as const;
+export const TrainingCurves = memo(function TrainingCurves({
+  metrics: m,
+  xDomain,
+  objective,
+  dimension,
+  modeCount,
+}: TrainingCurvesProps) {
   const probability = PROBABILITY_OBJECTIVES.has(objective);
   const hasDiscriminator = objective !== 'mmd';
   const critic = objective === 'wasserstein' ? 'critic' : 'discriminator';
@@ -115,4 +123,4 @@ export function TrainingCurves({ history, objective, dimension, modeCount }: Tra
       )}
     </section>
   );
-}
+});

@@ -100,3 +100,14 @@ export function valueScale(
     kind: 'linear',
   };
 }
+
+/**
+ * The right end of the step axis the curves share: the last iteration rounded up to a tenth of
+ * its power of ten (1 234 → 1 300), so the axis moves about once a second instead of with every
+ * snapshot, and charts whose data did not change need not redraw; at most 10 % stays empty.
+ */
+export function stepAxisEnd(lastIteration: number): number {
+  if (lastIteration <= 10) return 10;
+  const step = 10 ** Math.floor(Math.log10(lastIteration)) / 10;
+  return Math.ceil(lastIteration / step) * step;
+}
