@@ -91,8 +91,8 @@ test.describe('Every view explains itself and exports', () => {
     const { page } = playground;
     await playground.open();
     const buttons = page.getByRole('button', { name: /^About “/ });
-    // The overview, the distribution plot, losses, MMD², noise, kernel, and five curves.
-    expect(await buttons.count()).toBeGreaterThanOrEqual(11);
+    // The overview, the distribution plot, losses, MMD², noise, kernel, five curves, metrics.
+    expect(await buttons.count()).toBeGreaterThanOrEqual(12);
     const card = page.getByTestId('kernel-view');
     const button = card.getByRole('button', { name: /^About “/ });
     const tip = card.getByRole('tooltip');

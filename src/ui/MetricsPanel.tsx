@@ -1,4 +1,5 @@
 import type { SnapshotMetrics } from '../worker/protocol';
+import { InfoTip } from './charts/ChartCard';
 
 interface Row {
   label: string;
@@ -96,6 +97,10 @@ export function MetricsPanel({ metrics }: { metrics: SnapshotMetrics | null }) {
     >
       <header className="chart-header">
         <h2>Metrics</h2>
+        <InfoTip
+          title="Metrics"
+          text="The engine's distances between the plotted real and generated samples and its diagnostics of the two networks, measured about twice a second; hover a row for what it measures. Their history is drawn in the training curves above."
+        />
         <span className="legend">
           {metrics ? `at iteration ${metrics.iteration.toLocaleString('en')}` : ''}
         </span>
