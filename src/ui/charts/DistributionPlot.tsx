@@ -5,7 +5,7 @@ import { plotDomain } from '../../engine/view';
 import type { SnapshotFields } from '../../worker/protocol';
 import type { Size } from '../useElementSize';
 import { Axis } from './Axis';
-import { discriminatorCanvas, gridCurvePath, maxAbs } from './fieldDrawing';
+import { discriminatorCanvas, gridCurvePath, maxAbs, polyline } from './fieldDrawing';
 import { COLOURS, MARGIN } from './palette';
 
 /** Which of the networks' views are drawn under and over the samples. */
@@ -250,12 +250,8 @@ function Histogram({ size, real, generated, fields, layers }: DistributionPlotPr
     );
     const curve = (values: Float32Array) => {
       const p = kernelDensity(values, at, silvermanBandwidth(values));
-      return at
-        .map(
-          (v, i) =>
-            `${i === 0 ? 'M' : 'L'}${x(v).toFixed(1)},${y(Math.min(p[i] ?? 0, y.domain()[1] as number)).toFixed(1)}`,
-        )
-        .join('');
+      const top = y.domain()[1] as number;
+      return polyline(at.map((v, i) => [x(v), y(Math.min(p[i] ?? 0, top))] as const));
     };
     return { real: curve(real), generated: curve(generated) };
   }, [layers.density, real, generated, x, y]);

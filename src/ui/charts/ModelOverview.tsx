@@ -5,7 +5,7 @@ import { plotDomain } from '../../engine/view';
 import type { Snapshot } from '../../worker/protocol';
 import type { TrainingHistory } from '../history';
 import { InfoTip } from './ChartCard';
-import { discriminatorCanvas, divergingImage, imageCanvas, maxAbs } from './fieldDrawing';
+import { discriminatorCanvas, divergingImage, imageCanvas, maxAbs, polyline } from './fieldDrawing';
 import { COLOURS } from './palette';
 import { decimateM4 } from './series';
 
@@ -70,24 +70,6 @@ function histogramPath(points: Float32Array, [lo, hi]: [number, number]): string
   return bins
     .map((b) => `M${x(b.x0 ?? lo)},${THUMB.height}V${y(b.length)}H${x(b.x1 ?? hi)}V${THUMB.height}`)
     .join('');
-}
-
-/**
- * An SVG path through points, lifted where a point is not finite (a diverged network gives NaN,
- * which a d3 scale turns into undefined): drawing never throws on bad numbers.
- */
-function polyline(points: Iterable<readonly [number, number]>): string {
-  let path = '';
-  let pen = false;
-  for (const [x, y] of points) {
-    if (!Number.isFinite(x) || !Number.isFinite(y)) {
-      pen = false;
-      continue;
-    }
-    path += `${pen ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`;
-    pen = true;
-  }
-  return path;
 }
 
 /** Values along a 1-D grid as a curve over the whole thumbnail. */

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { SnapshotFields } from '../../worker/protocol';
 import type { Size } from '../useElementSize';
 import { Axis } from './Axis';
+import { polyline } from './fieldDrawing';
 import { COLOURS, MARGIN } from './palette';
 
 interface NoiseViewProps {
@@ -41,10 +42,12 @@ export function NoiseView({ size, sigma, law, dimension, fields }: NoiseViewProp
     const peak = densityAt(0);
     // The density fills the bottom third of the chart, on its own scale.
     const densityY = scaleLinear([0, peak], [height, height * 0.66]);
-    const density = Array.from({ length: steps + 1 }, (_, i) => {
-      const v = -span + (2 * span * i) / steps;
-      return `${i === 0 ? 'M' : 'L'}${z(v).toFixed(1)},${densityY(densityAt(v)).toFixed(1)}`;
-    }).join('');
+    const density = polyline(
+      Array.from({ length: steps + 1 }, (_, i) => {
+        const v = -span + (2 * span * i) / steps;
+        return [z(v), densityY(densityAt(v))] as const;
+      }),
+    );
     const area = `${density}L${z(span)},${height}L${z(-span)},${height}Z`;
     let mapping: { path: string; y: ReturnType<typeof scaleLinear<number, number>> } | null = null;
     if (dimension === 1 && fields !== null && fields.manifoldAxes === 1) {
@@ -52,10 +55,12 @@ export function NoiseView({ size, sigma, law, dimension, fields }: NoiseViewProp
       const [lo, hi] = fields.domain[0] ?? [-1, 1];
       const y = scaleLinear([Math.min(lo, ...values), Math.max(hi, ...values)], [height, 0]).nice();
       const n = fields.manifoldResolution;
-      const path = Array.from(fields.manifold, (g, k) => {
-        const v = n === 1 ? 0 : -reach + (2 * reach * k) / (n - 1);
-        return `${k === 0 ? 'M' : 'L'}${z(v).toFixed(1)},${y(Number.isFinite(g) ? g : 0).toFixed(1)}`;
-      }).join('');
+      const path = polyline(
+        Array.from(fields.manifold, (g, k) => {
+          const v = n === 1 ? 0 : -reach + (2 * reach * k) / (n - 1);
+          return [z(v), y(Number.isFinite(g) ? g : 0)] as const;
+        }),
+      );
       mapping = { path, y };
     }
     return { z, area, mapping };

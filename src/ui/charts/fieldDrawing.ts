@@ -40,6 +40,24 @@ export function divergingImage(n: number, valueAt: (cell: number) => number, opa
   return image;
 }
 
+/**
+ * An SVG path through points, lifted where a point is not finite (a diverged network gives NaN,
+ * which a d3 scale turns into undefined): drawing never throws on bad numbers.
+ */
+export function polyline(points: Iterable<readonly [number, number]>): string {
+  let path = '';
+  let pen = false;
+  for (const [x, y] of points) {
+    if (!Number.isFinite(x) || !Number.isFinite(y)) {
+      pen = false;
+      continue;
+    }
+    path += `${pen ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`;
+    pen = true;
+  }
+  return path;
+}
+
 /** An SVG path through values at the centres of n cells spanning [lo, hi] on the x scale. */
 export function gridCurvePath(
   values: ArrayLike<number>,
@@ -48,10 +66,12 @@ export function gridCurvePath(
   y: Scale,
 ): string {
   const n = values.length;
-  return Array.from(values, (v, i) => {
-    const px = x(lo + ((i + 0.5) / n) * (hi - lo));
-    return `${i === 0 ? 'M' : 'L'}${px.toFixed(1)},${y(Number.isFinite(v) ? v : 0).toFixed(1)}`;
-  }).join('');
+  return polyline(
+    Array.from(values, (v, i) => [
+      x(lo + ((i + 0.5) / n) * (hi - lo)),
+      y(Number.isFinite(v) ? v : 0),
+    ]),
+  );
 }
 
 /** An image on a canvas of its own size (to scale onto a plot with drawImage, or to encode). */
