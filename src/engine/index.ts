@@ -2,6 +2,19 @@
  * Public API of the GAN engine: pure TypeScript + tfjs, usable in a Web Worker and in Node.
  */
 export {
+  type ArchitectureOfModel,
+  CHECKPOINT_FORMAT,
+  checkpointBytes,
+  checkpointMismatch,
+  checkpointTransferables,
+  type NetworkCheckpoint,
+  type OptimizerCheckpoint,
+  type RestoreOptions,
+  type RestoreResult,
+  type TrainerCheckpoint,
+  type WeightTensor,
+} from './checkpoint';
+export {
   type CsvResult,
   MAX_ABS_COORDINATE,
   MAX_CSV_BYTES,
@@ -22,6 +35,19 @@ export {
 } from './datasets';
 export { type DistributionMetrics, distributionMetrics } from './evaluate';
 export {
+  artifactsToFiles,
+  filesToArtifacts,
+  GENERATOR_FORMAT,
+  type GeneratorArchitecture,
+  type GeneratorFiles,
+  type GeneratorMetadata,
+  generatorArtifacts,
+  generatorWeightsFromArtifacts,
+  MAX_MODEL_JSON_CHARS,
+  MAX_WEIGHTS_BYTES,
+  readGeneratorMetadata,
+} from './generatorModel';
+export {
   gridDivergences,
   ksStatistic,
   medianBandwidth,
@@ -32,7 +58,7 @@ export {
   slicedWasserstein,
   wasserstein1,
 } from './metrics';
-export { createRandom, type Random } from './random';
+export { createRandom, RANDOM_STATE_WORDS, type Random } from './random';
 export {
   type BackendSpeed,
   fastestBackend,

@@ -67,6 +67,14 @@ export interface Mlp {
   readonly variables: tf.Variable[];
   /** Total number of scalar weights and biases. */
   readonly parameterCount: number;
+  /** Nonlinearity after each hidden layer (the output layer is linear). */
+  readonly hiddenActivation: Activation;
+  /**
+   * Overwrites every weight with `values`, one array per variable in the order of
+   * {@link Mlp.variables}, each as long as its variable. Throws, changing nothing, when they
+   * do not fit.
+   */
+  setWeights(values: readonly Float32Array[]): void;
   /** Forward pass on a batch [batch, inputSize] → [batch, outputSize]. Call inside tf.tidy. */
   apply(x: tf.Tensor2D): tf.Tensor2D;
   /**
@@ -260,6 +268,23 @@ export function createMlp(options: MlpOptions): Mlp {
     layers,
     variables,
     parameterCount,
+    hiddenActivation,
+    setWeights(values) {
+      if (values.length !== variables.length) {
+        throw new Error(`${name} has ${variables.length} weight tensors, got ${values.length}`);
+      }
+      variables.forEach((v, i) => {
+        const length = (values[i] as Float32Array).length;
+        if (length !== v.size) {
+          throw new Error(`${name} weight ${v.name} has ${v.size} values, got ${length}`);
+        }
+      });
+      variables.forEach((v, i) => {
+        // slice(): the CPU backend would otherwise alias the caller's array, which may later be
+        // transferred to another thread (detached) or reused.
+        tf.tidy(() => v.assign(tf.tensor((values[i] as Float32Array).slice(), v.shape)));
+      });
+    },
     apply: (x) => forward(x, (h) => activate(hiddenActivation, h)),
     applyTwiceDifferentiable: (x) =>
       forward(x, (h) => activateTwiceDifferentiable(hiddenActivation, h)),

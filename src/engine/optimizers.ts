@@ -43,6 +43,24 @@ export interface OptimizerSettings {
 
 /** An optimiser bound to the variables it trains. */
 export interface Optimizer {
+  /** Which update rule it applies. */
+  readonly kind: OptimizerKind;
+  /** Number of scalars it trains: the length of every slot vector. */
+  readonly size: number;
+  /** Updates taken so far (t of Adam's bias corrections). */
+  readonly steps: number;
+  /**
+   * The flat state vectors of the update rule, in a fixed order per kind (Adam: m, v; SGD: the
+   * momentum accumulation; RMSprop: mean square, moment). Read them; never assign them.
+   */
+  readonly slots: readonly tf.Variable[];
+  /**
+   * Continues from a saved state: `steps` updates taken and the slot vectors' values (in the
+   * order of {@link Optimizer.slots}). Throws, changing nothing, when they do not fit.
+   */
+  setState(steps: number, slots: readonly Float32Array[]): void;
+  /** Starts fresh: zero slots and no updates taken, as just after creation. */
+  reset(): void;
   /**
    * Differentiates `loss` with respect to the variables, takes one step, and returns the loss
    * value. Call inside tf.tidy: the returned scalar and the intermediates belong to it.
@@ -170,6 +188,33 @@ export function createOptimizer(
   }
   let t = 0;
   return {
+    kind,
+    size: total,
+    get steps() {
+      return t;
+    },
+    slots: rule.state,
+    setState(steps, values) {
+      if (!Number.isInteger(steps) || steps < 0) {
+        throw new Error(`The ${what} optimizer's step count must be a non-negative integer`);
+      }
+      if (values.length !== rule.state.length || values.some((v) => v.length !== total)) {
+        throw new Error(
+          `The ${what} ${kind} optimizer keeps ${rule.state.length} vectors of ${total} values`,
+        );
+      }
+      rule.state.forEach((slotVariable, i) => {
+        // slice(): the CPU backend would otherwise alias the caller's array.
+        tf.tidy(() => slotVariable.assign(tf.tensor1d((values[i] as Float32Array).slice())));
+      });
+      t = steps;
+    },
+    reset() {
+      for (const slotVariable of rule.state) {
+        tf.tidy(() => slotVariable.assign(tf.zerosLike(slotVariable)));
+      }
+      t = 0;
+    },
     minimize(loss) {
       const { value, grads } = tf.variableGrads(loss, [...variables]);
       const flat = tf.concat(

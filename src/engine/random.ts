@@ -34,7 +34,20 @@ export interface Random {
    * reproducible regardless of call order.
    */
   fork(label: string): Random;
+  /**
+   * A copy of the stream's position ({@link RANDOM_STATE_WORDS} words: the four sfc32 words and
+   * the spare Box–Muller normal), so a checkpoint can continue it exactly.
+   */
+  state(): Uint32Array;
+  /** Moves the stream to a position saved by {@link Random.state} (of any stream). */
+  setState(state: Uint32Array): void;
 }
+
+/**
+ * Length of {@link Random.state}: sfc32's four words, a flag for the cached spare normal, and
+ * that normal's float64 bits (two words), since Box–Muller draws normals in pairs.
+ */
+export const RANDOM_STATE_WORDS = 7;
 
 const TWO_POW_32 = 4294967296;
 const INV_TWO_POW_32 = 1 / TWO_POW_32;
@@ -148,6 +161,31 @@ export function createRandom(seed: number, streamId = 0): Random {
     },
     fork(label) {
       return createRandom(seed, mix32(key ^ hashLabel(label)));
+    },
+    state() {
+      const out = new Uint32Array(RANDOM_STATE_WORDS);
+      out.set([a >>> 0, b >>> 0, c >>> 0, d >>> 0, hasCachedNormal ? 1 : 0]);
+      // The spare normal is kept bit for bit: rounding it would change the continuation.
+      out.set(new Uint32Array(new Float64Array([cachedNormal]).buffer), 5);
+      return out;
+    },
+    setState(state) {
+      if (!(state instanceof Uint32Array) || state.length !== RANDOM_STATE_WORDS) {
+        throw new Error(`A random stream's state has ${RANDOM_STATE_WORDS} 32-bit words`);
+      }
+      const flag = state[4] as number;
+      if (flag > 1) throw new Error(`Invalid random stream state (spare-normal flag ${flag})`);
+      const spare = new Float64Array(state.slice(5, 7).buffer)[0] as number;
+      if (flag === 1 && !Number.isFinite(spare)) {
+        throw new Error('Invalid random stream state (its spare normal is not finite)');
+      }
+      // Stored as the signed words the generator's `| 0` arithmetic produces.
+      a = (state[0] as number) | 0;
+      b = (state[1] as number) | 0;
+      c = (state[2] as number) | 0;
+      d = (state[3] as number) | 0;
+      hasCachedNormal = flag === 1;
+      cachedNormal = flag === 1 ? spare : 0;
     },
   };
   return random;

@@ -6,6 +6,14 @@
  * update (Goodfellow et al. 2014, Algorithm 1, with k = discriminatorSteps). The 'mmd'
  * objective has no discriminator: an iteration is then one generator update.
  *
+ * For a step-by-step teaching view, stepDiscriminator() and stepGenerator() take the updates of
+ * an iteration one at a time; step(1) is exactly k stepDiscriminator() then one stepGenerator().
+ *
+ * checkpoint() reads back everything a run needs to go on (weights, optimiser state, random
+ * streams, counters) and restore() puts it back, so a timeline can return to an earlier
+ * iteration and branch from it; exportGenerator() and loadGenerator() write and read the
+ * generator as a standard tfjs Layers model.
+ *
  * step() never reads tensors back to JavaScript: a synchronous readback (dataSync) stalls the
  * GPU pipeline on WebGL/WebGPU, so losses are accumulated on the device and read
  * asynchronously by takeLosses().
@@ -18,6 +26,16 @@ import {
   assertUnitInterval,
 } from './assert';
 import {
+  type ArchitectureOfModel,
+  CHECKPOINT_FORMAT,
+  checkpointMismatch,
+  type NetworkCheckpoint,
+  type OptimizerCheckpoint,
+  type RestoreOptions,
+  type RestoreResult,
+  type TrainerCheckpoint,
+} from './checkpoint';
+import {
   DATASETS,
   type DataParams,
   type DatasetId,
@@ -26,6 +44,12 @@ import {
   resolveDataset,
 } from './datasets';
 import { type DistributionMetrics, distributionMetrics } from './evaluate';
+import {
+  GENERATOR_FORMAT,
+  type GeneratorArchitecture,
+  generatorArtifacts,
+  generatorWeightsFromArtifacts,
+} from './generatorModel';
 import { ACTIVATIONS, type Activation, createMlp, type Mlp } from './mlp';
 import {
   discriminatorLoss,
@@ -39,7 +63,7 @@ import {
   usesMmd,
 } from './objectives';
 import { createOptimizer, type Optimizer, type OptimizerKind } from './optimizers';
-import { createRandom, type Random } from './random';
+import { createRandom, RANDOM_STATE_WORDS, type Random } from './random';
 
 export type { Activation } from './mlp';
 export { type Objective, WASSERSTEIN_METHOD } from './objectives';
@@ -136,18 +160,26 @@ export interface TrainerConfig extends Partial<DataParams> {
   seed: number;
 }
 
-/** Mean losses since the previous readback. */
+/**
+ * Mean losses since the previous readback. Each network's mean is over its own updates, so
+ * the summary stays right when step-by-step phases are mixed with whole iterations.
+ */
 export interface LossSummary {
   /**
    * Mean discriminator loss over every discriminator update since the previous readback
-   * (including the gradient penalty for 'wasserstein'); null when the objective trains no
-   * discriminator ('mmd').
+   * (including the gradient penalty for 'wasserstein'); NaN when there was none; null when the
+   * objective trains no discriminator ('mmd').
    */
   discriminator: number | null;
-  /** Mean generator loss over every generator update since the previous readback. */
+  /**
+   * Mean generator loss over every generator update since the previous readback; NaN when
+   * only discriminator updates ran since.
+   */
   generator: number;
-  /** Number of iterations the means are taken over. */
+  /** Number of completed iterations (generator updates) since the previous readback. */
   iterations: number;
+  /** Updates of each network the means are taken over. */
+  updates: { discriminator: number; generator: number };
 }
 
 /** Training diagnostics on a fresh evaluation batch (see {@link Trainer.diagnostics}). */
@@ -243,13 +275,63 @@ export interface Trainer {
    * discriminator: its count is then 0.
    */
   readonly parameterCount: { readonly generator: number; readonly discriminator: number };
+  /**
+   * Updates of each network since the run was created or restored: an iteration adds
+   * discriminatorSteps to the first (none for 'mmd') and 1 to the second.
+   */
+  readonly updates: { readonly discriminator: number; readonly generator: number };
   /** Runs `iterations` training iterations (default 1); never reads tensors back. */
   step(iterations?: number): void;
   /**
-   * Reads back the mean discriminator and generator loss since the previous call and resets
-   * the running sums; null when no iteration ran since.
+   * One discriminator update, one of the k of an iteration: the same maths and random streams
+   * as in step(), so k stepDiscriminator() then stepGenerator() is exactly step(1). It does not
+   * complete an iteration; nothing limits how many run before the generator's turn. Throws
+   * for the 'mmd' objective, which has no discriminator.
+   */
+  stepDiscriminator(): void;
+  /**
+   * One generator update, as in step(). It completes an iteration: `iteration` increases by 1,
+   * however many discriminator updates preceded it.
+   */
+  stepGenerator(): void;
+  /**
+   * Reads back the mean loss of each network over its updates since the previous call and
+   * resets the running sums; null when neither network was updated since (see
+   * {@link LossSummary} for the NaN of a network that was not).
    */
   takeLosses(): Promise<LossSummary | null>;
+  /**
+   * The generator applied to the given noise vectors (row-major n × noiseDimension).
+   * Row-major `n × dimension`.
+   */
+  generate(noise: Float32Array): Promise<Float32Array>;
+  /**
+   * Reads back everything needed to continue the run exactly: counters, every weight,
+   * each optimiser's state and every training random stream. The state is captured when
+   * called; steps taken while the readback is in flight are not in it.
+   */
+  checkpoint(): Promise<TrainerCheckpoint>;
+  /**
+   * Continues from a checkpoint of a run with the same architecture: weights, counters and
+   * random streams, and the optimisers' state unless `optimizerState` is false or the
+   * snapshot's optimiser differs in kind (those start fresh; see {@link RestoreResult}). Losses
+   * not yet taken are discarded. Throws, changing nothing, when the architecture differs,
+   * saying what differs.
+   */
+  restore(checkpoint: TrainerCheckpoint, options?: RestoreOptions): RestoreResult;
+  /**
+   * The generator as tfjs Layers model artifacts (a Sequential dense stack that
+   * tf.loadLayersModel reads), with the noise law and the run in userDefinedMetadata.
+   */
+  exportGenerator(): Promise<tf.io.ModelArtifacts>;
+  /**
+   * Sets the generator's weights from tfjs Layers model artifacts (exported by
+   * exportGenerator() or saved again by tfjs). Rejects, changing nothing, when the file is not
+   * a plain dense stack with this generator's architecture or its weights are missing,
+   * truncated or not finite. The generator's optimiser starts fresh: its moment estimates
+   * belonged to the replaced weights.
+   */
+  loadGenerator(artifacts: tf.io.ModelArtifacts): Promise<void>;
   /**
    * The generator applied to a fixed evaluation noise batch of size `n` (drawn once per `n`
    * from its own seeded stream), so successive snapshots show the same points moving.
@@ -406,6 +488,28 @@ function globalNorm(grads: tf.NamedTensorMap): tf.Scalar {
   return squares.length === 0 ? tf.scalar(0) : tf.sqrt(tf.addN(squares));
 }
 
+/** A copy of variables, flattened and joined, for one readback. Call inside tf.tidy. */
+function joinVariables(variables: readonly tf.Variable[]): tf.Tensor1D {
+  return tf.concat(variables.map((v) => tf.reshape(v, [-1]) as tf.Tensor1D));
+}
+
+/** Splits a readback into one array (with its own buffer, so each can be transferred) per size. */
+function splitValues(values: Float32Array, sizes: readonly number[]): Float32Array[] {
+  let offset = 0;
+  return sizes.map((size) => {
+    const part = values.slice(offset, offset + size);
+    offset += size;
+    return part;
+  });
+}
+
+/** Names of the optimisers in user words. */
+const OPTIMIZER_NAMES: Record<OptimizerKind, string> = {
+  adam: 'Adam',
+  sgd: 'SGD',
+  rmsprop: 'RMSprop',
+};
+
 /** Creates a trainer with freshly initialised networks and optimisers. */
 export function createTrainer(config: TrainerConfig): Trainer {
   validate(config);
@@ -439,6 +543,17 @@ export function createTrainer(config: TrainerConfig): Trainer {
   const evaluationRandom = root.fork('evaluation-noise');
   const sampleRandom = root.fork('sample-noise');
   const diagnosticsRandom = root.fork('diagnostics');
+  // Every stream that advances during a run, by fork label: a checkpoint saves their positions.
+  // (init and atlas are only drawn from at creation; evaluation-noise is only forked.)
+  const advancingStreams: Readonly<Record<string, Random>> = {
+    'batch-indices': batchRandom,
+    noise: noiseRandom,
+    'instance-noise': instanceNoiseRandom,
+    'gradient-penalty': penaltyRandom,
+    'real-samples': realRandom,
+    'sample-noise': sampleRandom,
+    diagnostics: diagnosticsRandom,
+  };
 
   // Everything allocated below is freed by dispose(); if construction fails half-way, free
   // what was already built so a bad config does not leak.
@@ -516,7 +631,11 @@ export function createTrainer(config: TrainerConfig): Trainer {
   }
 
   let iteration = 0;
+  let discriminatorUpdates = 0;
+  let generatorUpdates = 0;
   let iterationsSinceTake = 0;
+  let discriminatorUpdatesSinceTake = 0;
+  let generatorUpdatesSinceTake = 0;
   let disposed = false;
   const evaluationNoise = new Map<number, Float32Array>();
 
@@ -643,8 +762,109 @@ export function createTrainer(config: TrainerConfig): Trainer {
     generatorLossSum.assign(tf.add(generatorLossSum, loss));
   };
 
+  /** One counted discriminator update (call inside tf.tidy, with a discriminator). */
+  const discriminatorUpdate = (d: Mlp, optimizer: Optimizer): void => {
+    discriminatorStep(d, optimizer);
+    discriminatorUpdates++;
+    discriminatorUpdatesSinceTake++;
+  };
+
+  /** One counted generator update, which completes an iteration (call inside tf.tidy). */
+  const generatorUpdate = (): void => {
+    generatorStep();
+    generatorUpdates++;
+    generatorUpdatesSinceTake++;
+    iteration++;
+    iterationsSinceTake++;
+  };
+
+  /** What a checkpoint must match to be restored here. */
+  const architecture: ArchitectureOfModel = {
+    generator: {
+      inputSize: noiseDimension,
+      hiddenLayers: [...config.generatorLayers],
+      outputSize: dimension,
+    },
+    discriminator: hasDiscriminator
+      ? {
+          inputSize: packing * dimension,
+          hiddenLayers: [...config.discriminatorLayers],
+          outputSize: 1,
+        }
+      : null,
+    packing,
+    dimension,
+    randomStreams: Object.keys(advancingStreams),
+    randomStateWords: RANDOM_STATE_WORDS,
+  };
+
+  const generatorArchitecture: GeneratorArchitecture = {
+    noiseDimension,
+    hiddenLayers: [...config.generatorLayers],
+    activation: config.generatorActivation,
+    dimension,
+  };
+
+  /** The network's part of a checkpoint, from its read-back weights and optimiser slots. */
+  const networkCheckpoint = (
+    network: Mlp,
+    optimizer: Optimizer,
+    optimizerSteps: number,
+    values: Float32Array[],
+    hiddenLayers: readonly number[],
+  ): NetworkCheckpoint => {
+    const weights = values.slice(0, network.variables.length);
+    const optimizerState: OptimizerCheckpoint = {
+      kind: optimizer.kind,
+      steps: optimizerSteps,
+      slots: values.slice(network.variables.length),
+    };
+    const first = network.layers[0] as Mlp['layers'][number];
+    const last = network.layers[network.layers.length - 1] as Mlp['layers'][number];
+    return {
+      inputSize: first.kernel.shape[0],
+      hiddenLayers: [...hiddenLayers],
+      outputSize: last.kernel.shape[1],
+      activation: network.hiddenActivation,
+      weights: network.variables.map((v, i) => ({
+        shape: [...v.shape],
+        values: weights[i] as Float32Array,
+      })),
+      optimizer: optimizerState,
+    };
+  };
+
+  /**
+   * Continues `optimizer` from `saved` when asked and compatible, else starts it fresh;
+   * returns why it started fresh (null when restored).
+   */
+  const restoreOptimizer = (
+    what: string,
+    optimizer: Optimizer,
+    saved: OptimizerCheckpoint,
+    wanted: boolean,
+  ): string | null => {
+    if (!wanted) {
+      optimizer.reset();
+      return `The ${what}'s optimiser starts fresh, as asked`;
+    }
+    if (saved.kind !== optimizer.kind) {
+      optimizer.reset();
+      return `The snapshot's ${what} optimiser is ${OPTIMIZER_NAMES[saved.kind] ?? String(saved.kind)}; this run's is ${OPTIMIZER_NAMES[optimizer.kind]}, which starts fresh`;
+    }
+    if (
+      saved.slots.length !== optimizer.slots.length ||
+      saved.slots.some((slotValues) => slotValues.length !== optimizer.size)
+    ) {
+      optimizer.reset();
+      return `The snapshot's ${what} optimiser state has other sizes than this run's, which starts fresh`;
+    }
+    optimizer.setState(saved.steps, saved.slots);
+    return null;
+  };
+
   /** Applies G to uploaded noise and reads the result back. */
-  const generate = async (noise: Float32Array, n: number): Promise<Float32Array> => {
+  const applyGenerator = async (noise: Float32Array, n: number): Promise<Float32Array> => {
     const output = tf.tidy(() => generator.apply(tf.tensor2d(noise, [n, noiseDimension])));
     try {
       const values = await output.data<'float32'>();
@@ -666,6 +886,9 @@ export function createTrainer(config: TrainerConfig): Trainer {
       generator: generator.parameterCount,
       discriminator: discriminator?.parameterCount ?? 0,
     },
+    get updates() {
+      return { discriminator: discriminatorUpdates, generator: generatorUpdates };
+    },
 
     step(iterations = 1) {
       assertAlive();
@@ -678,20 +901,37 @@ export function createTrainer(config: TrainerConfig): Trainer {
         tf.tidy(() => {
           if (discriminator !== null && discriminatorOptimizer !== null) {
             for (let k = 0; k < discriminatorSteps; k++) {
-              discriminatorStep(discriminator, discriminatorOptimizer);
+              discriminatorUpdate(discriminator, discriminatorOptimizer);
             }
           }
-          generatorStep();
+          generatorUpdate();
         });
-        iteration++;
-        iterationsSinceTake++;
       }
+    },
+
+    stepDiscriminator() {
+      assertAlive();
+      const d = discriminator;
+      const optimizer = discriminatorOptimizer;
+      if (d === null || optimizer === null) {
+        throw new Error(
+          `The ${objective} objective trains no discriminator: there is no discriminator update to take`,
+        );
+      }
+      tf.tidy(() => discriminatorUpdate(d, optimizer));
+    },
+
+    stepGenerator() {
+      assertAlive();
+      tf.tidy(generatorUpdate);
     },
 
     async takeLosses() {
       assertAlive();
-      if (iterationsSinceTake === 0) return null;
+      if (discriminatorUpdatesSinceTake === 0 && generatorUpdatesSinceTake === 0) return null;
       const iterations = iterationsSinceTake;
+      const discriminatorCount = discriminatorUpdatesSinceTake;
+      const generatorCount = generatorUpdatesSinceTake;
       // Snapshot and reset synchronously, before awaiting, so iterations run while the
       // readback is in flight count towards the next summary instead of being lost.
       const snapshot = tf.tidy(() => {
@@ -701,17 +941,165 @@ export function createTrainer(config: TrainerConfig): Trainer {
         return both;
       });
       iterationsSinceTake = 0;
+      discriminatorUpdatesSinceTake = 0;
+      generatorUpdatesSinceTake = 0;
       try {
         const [discriminatorSum = Number.NaN, generatorSum = Number.NaN] = await snapshot.data();
+        const mean = (sum: number, count: number) => (count > 0 ? sum / count : Number.NaN);
         return {
-          discriminator:
-            discriminator === null ? null : discriminatorSum / (iterations * discriminatorSteps),
-          generator: generatorSum / iterations,
+          discriminator: discriminator === null ? null : mean(discriminatorSum, discriminatorCount),
+          generator: mean(generatorSum, generatorCount),
           iterations,
+          updates: { discriminator: discriminatorCount, generator: generatorCount },
         };
       } finally {
         snapshot.dispose();
       }
+    },
+
+    async generate(noise) {
+      assertAlive();
+      if (!(noise instanceof Float32Array) || noise.length === 0) {
+        throw new Error('generate() needs a non-empty Float32Array of noise vectors');
+      }
+      if (noise.length % noiseDimension !== 0) {
+        throw new Error(
+          `generate() needs whole noise vectors of ${noiseDimension} values, got ${noise.length} values`,
+        );
+      }
+      // slice(): the upload must not alias the caller's array (see noiseBatch).
+      return applyGenerator(noise.slice(), noise.length / noiseDimension);
+    },
+
+    async checkpoint() {
+      assertAlive();
+      // Capture everything now; only the readback is awaited, so iterations that run while it
+      // is in flight cannot leak into the snapshot.
+      const parts: { network: Mlp; optimizer: Optimizer; layers: readonly number[] }[] = [
+        { network: generator, optimizer: generatorOptimizer, layers: config.generatorLayers },
+      ];
+      if (discriminator !== null && discriminatorOptimizer !== null) {
+        parts.push({
+          network: discriminator,
+          optimizer: discriminatorOptimizer,
+          layers: config.discriminatorLayers,
+        });
+      }
+      const tensors = parts.flatMap((p) => [...p.network.variables, ...p.optimizer.slots]);
+      const steps = parts.map((p) => p.optimizer.steps);
+      const counters = { iteration, discriminatorUpdates, generatorUpdates };
+      const random = Object.fromEntries(
+        Object.entries(advancingStreams).map(([name, stream]) => [name, stream.state()]),
+      );
+      const joined = tf.tidy(() => joinVariables(tensors));
+      let values: Float32Array[];
+      try {
+        values = splitValues(
+          (await joined.data()) as Float32Array,
+          tensors.map((t) => t.size),
+        );
+      } finally {
+        joined.dispose();
+      }
+      const networks = parts.map((p, i) => {
+        const count = p.network.variables.length + p.optimizer.slots.length;
+        const mine = values.splice(0, count);
+        return networkCheckpoint(p.network, p.optimizer, steps[i] as number, mine, p.layers);
+      });
+      return {
+        format: CHECKPOINT_FORMAT,
+        iteration: counters.iteration,
+        updates: {
+          discriminator: counters.discriminatorUpdates,
+          generator: counters.generatorUpdates,
+        },
+        dataset: config.dataset,
+        dimension,
+        packing,
+        generator: networks[0] as NetworkCheckpoint,
+        discriminator: networks[1] ?? null,
+        random,
+      };
+    },
+
+    restore(checkpoint, options = {}) {
+      assertAlive();
+      const mismatch = checkpointMismatch(checkpoint, architecture);
+      if (mismatch !== null) throw new Error(mismatch);
+      // Validate every stream state on a scratch stream first, so a bad one changes nothing.
+      const scratch = createRandom(0);
+      for (const name of Object.keys(advancingStreams)) {
+        scratch.setState(checkpoint.random[name] as Uint32Array);
+      }
+      generator.setWeights(checkpoint.generator.weights.map((w) => w.values));
+      if (discriminator !== null && checkpoint.discriminator !== null) {
+        discriminator.setWeights(checkpoint.discriminator.weights.map((w) => w.values));
+      }
+      const wanted = options.optimizerState !== false;
+      const notes = [
+        restoreOptimizer('generator', generatorOptimizer, checkpoint.generator.optimizer, wanted),
+      ];
+      if (discriminatorOptimizer !== null && checkpoint.discriminator !== null) {
+        notes.push(
+          restoreOptimizer(
+            'discriminator',
+            discriminatorOptimizer,
+            checkpoint.discriminator.optimizer,
+            wanted,
+          ),
+        );
+      }
+      for (const [name, stream] of Object.entries(advancingStreams)) {
+        stream.setState(checkpoint.random[name] as Uint32Array);
+      }
+      iteration = checkpoint.iteration;
+      discriminatorUpdates = checkpoint.updates.discriminator;
+      generatorUpdates = checkpoint.updates.generator;
+      // The running loss sums belong to the abandoned timeline.
+      tf.tidy(() => {
+        discriminatorLossSum.assign(tf.zerosLike(discriminatorLossSum));
+        generatorLossSum.assign(tf.zerosLike(generatorLossSum));
+      });
+      iterationsSinceTake = 0;
+      discriminatorUpdatesSinceTake = 0;
+      generatorUpdatesSinceTake = 0;
+      const fresh = notes.filter((note): note is string => note !== null);
+      return {
+        optimizerRestored: fresh.length === 0,
+        optimizerNote: fresh.length === 0 ? null : fresh.join('. '),
+      };
+    },
+
+    async exportGenerator() {
+      assertAlive();
+      const metadata = {
+        format: GENERATOR_FORMAT,
+        noiseDimension,
+        noiseDistribution: config.noiseDistribution,
+        noiseSigma,
+        dataset: config.dataset,
+        dimension,
+        iteration,
+        generatorLayers: [...config.generatorLayers],
+        generatorActivation: config.generatorActivation,
+      } as const;
+      const joined = tf.tidy(() => joinVariables(generator.variables));
+      let weights: Float32Array[];
+      try {
+        weights = splitValues(
+          (await joined.data()) as Float32Array,
+          generator.variables.map((v) => v.size),
+        );
+      } finally {
+        joined.dispose();
+      }
+      return generatorArtifacts(generatorArchitecture, weights, metadata);
+    },
+
+    async loadGenerator(artifacts) {
+      assertAlive();
+      generator.setWeights(generatorWeightsFromArtifacts(artifacts, generatorArchitecture));
+      generatorOptimizer.reset();
     },
 
     async sampleGenerator(n) {
@@ -725,13 +1113,13 @@ export function createTrainer(config: TrainerConfig): Trainer {
         evaluationNoise.set(n, noise);
       }
       // slice(): the upload must not alias the cached noise array (see noiseBatch).
-      return generate(noise.slice(), n);
+      return applyGenerator(noise.slice(), n);
     },
 
     async sample(n) {
       assertAlive();
       assertPositiveInteger(n, 'sample size');
-      return generate(fillNoise(sampleRandom, new Float32Array(n * noiseDimension)), n);
+      return applyGenerator(fillNoise(sampleRandom, new Float32Array(n * noiseDimension)), n);
     },
 
     sampleReal(n) {
