@@ -117,9 +117,23 @@ export function checkpointBytes(checkpoint: TrainerCheckpoint): number {
   return typedArrays(checkpoint).reduce((total, array) => total + array.byteLength, 0);
 }
 
-/** Hidden layer widths in user words. */
-export function describeLayers(layers: readonly number[]): string {
-  return layers.length === 0 ? 'no hidden layers' : `hidden layers ${layers.join(',')}`;
+/**
+ * "<subject> has hidden layers 64,64; this model has 32,32": how two stacks of hidden layer
+ * widths differ, in user words.
+ */
+export function layersDifference(
+  subject: string,
+  theirs: readonly number[],
+  ours: readonly number[],
+): string {
+  const their = theirs.length === 0 ? 'no hidden layers' : `hidden layers ${theirs.join(',')}`;
+  const our =
+    ours.length === 0
+      ? 'none'
+      : theirs.length === 0
+        ? `hidden layers ${ours.join(',')}`
+        : ours.join(',');
+  return `${subject} has ${their}; this model has ${our}`;
 }
 
 /** The architecture a checkpoint must have to be restored into a model. */
@@ -168,14 +182,22 @@ export function checkpointMismatch(
     return `The snapshot's generator takes noise of dimension ${g.inputSize}; this model's takes ${model.generator.inputSize}`;
   }
   if (!sameList(g.hiddenLayers, model.generator.hiddenLayers)) {
-    return `The snapshot's generator has ${describeLayers(g.hiddenLayers)}; this model has ${describeLayers(model.generator.hiddenLayers)}`;
+    return layersDifference(
+      "The snapshot's generator",
+      g.hiddenLayers,
+      model.generator.hiddenLayers,
+    );
   }
   if (d !== null && model.discriminator !== null) {
     if (checkpoint.packing !== model.packing) {
       return `The snapshot's discriminator judges packs of ${checkpoint.packing} samples; this model's judges packs of ${model.packing}`;
     }
     if (!sameList(d.hiddenLayers, model.discriminator.hiddenLayers)) {
-      return `The snapshot's discriminator has ${describeLayers(d.hiddenLayers)}; this model has ${describeLayers(model.discriminator.hiddenLayers)}`;
+      return layersDifference(
+        "The snapshot's discriminator",
+        d.hiddenLayers,
+        model.discriminator.hiddenLayers,
+      );
     }
   }
   const isCount = (n: unknown): boolean => typeof n === 'number' && Number.isInteger(n) && n >= 0;

@@ -7,7 +7,7 @@
  * is an Error whose message a user can act on.
  */
 import * as tf from '@tensorflow/tfjs';
-import { describeLayers } from './checkpoint';
+import { layersDifference } from './checkpoint';
 import type { DatasetId } from './datasets';
 import { ACTIVATIONS, type Activation, LEAKY_RELU_SLOPE } from './mlp';
 import type { NoiseDistribution } from './trainer';
@@ -368,9 +368,7 @@ function checkArchitecture(denses: readonly FileDense[], expected: GeneratorArch
     fileLayers.length !== expected.hiddenLayers.length ||
     fileLayers.some((w, i) => w !== expected.hiddenLayers[i])
   ) {
-    throw new Error(
-      `The file's generator has ${describeLayers(fileLayers)}; this model has ${describeLayers(expected.hiddenLayers)}`,
-    );
+    throw new Error(layersDifference("The file's generator", fileLayers, expected.hiddenLayers));
   }
   for (const [l, dense] of hidden.entries()) {
     if (dense.activation !== expected.activation) {
