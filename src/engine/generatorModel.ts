@@ -50,6 +50,8 @@ export interface GeneratorMetadata {
   readonly generatorLayers: readonly number[];
   /** Nonlinearity after every hidden layer (the output layer is linear). */
   readonly generatorActivation: Activation;
+  /** A caveat about running the file elsewhere, in user words; absent when there is none. */
+  readonly note?: string;
 }
 
 /** The shape of a generator: what a file must match to be loaded into it. */
@@ -75,15 +77,27 @@ export interface GeneratorFiles {
 }
 
 /**
- * The tfjs-layers activation identifier of each engine activation. 'gelu_new' is the tanh
- * approximation the engine computes (mlp.ts); tfjs-layers' 'gelu' is the exact x·Φ(x) with erf.
- * LeakyReLU is a layer of its own: tfjs-layers has no leaky activation identifier.
+ * Largest difference between the exact GELU x·Φ(x) and the tanh approximation the engine
+ * computes (mlp.ts), over all x (4.73e-4, near x = −2.7).
+ */
+export const GELU_FORM_DIFFERENCE = 4.8e-4;
+
+/** Why an exported GELU generator computes slightly differently outside the playground. */
+const GELU_NOTE =
+  "Trained with GELU's tanh approximation ('gelu_new'), which tfjs-layers 4.22 cannot load " +
+  "back (it renames it 'geluNew'); this file uses the exact GELU ('gelu', with erf), which " +
+  `differs by at most ${GELU_FORM_DIFFERENCE} per activation.`;
+
+/**
+ * The tfjs-layers activation identifier of each engine activation. GELU is written as the exact
+ * 'gelu' (see GELU_NOTE): the only GELU tfjs-layers 4.22 loads from JSON. LeakyReLU is a layer
+ * of its own: tfjs-layers has no leaky activation identifier.
  */
 const LAYERS_ACTIVATION: Record<Exclude<Activation, 'leakyRelu'>, string> = {
   relu: 'relu',
   tanh: 'tanh',
   elu: 'elu',
-  gelu: 'gelu_new',
+  gelu: 'gelu',
 };
 
 /** Activation identifiers of a file, back to the engine's names. */
@@ -91,6 +105,8 @@ const ENGINE_ACTIVATION: Readonly<Record<string, Activation | 'linear'>> = {
   relu: 'relu',
   tanh: 'tanh',
   elu: 'elu',
+  // Both GELU forms load into a GELU generator, which evaluates its tanh approximation.
+  gelu: 'gelu',
   gelu_new: 'gelu',
   linear: 'linear',
 };
@@ -181,7 +197,11 @@ export function generatorArtifacts(
     convertedBy: null,
     weightSpecs,
     weightData: data.buffer,
-    userDefinedMetadata: { ...metadata, generatorLayers: [...metadata.generatorLayers] },
+    userDefinedMetadata: {
+      ...metadata,
+      generatorLayers: [...metadata.generatorLayers],
+      ...(activation === 'gelu' ? { note: GELU_NOTE } : {}),
+    },
   };
 }
 
@@ -226,9 +246,6 @@ function activationOf(identifier: unknown): FileDense['activation'] {
   if (typeof identifier !== 'string') return { unsupported: show(identifier) };
   const engine = ENGINE_ACTIVATION[identifier];
   if (engine !== undefined && Object.hasOwn(ENGINE_ACTIVATION, identifier)) return engine;
-  if (identifier === 'gelu') {
-    return { unsupported: 'the exact GELU (erf form)' };
-  }
   return { unsupported: show(identifier) };
 }
 
@@ -554,6 +571,7 @@ export function readGeneratorMetadata(artifacts: tf.io.ModelArtifacts): Generato
     iteration: field('iteration') as number,
     generatorLayers: [...(layers as number[])],
     generatorActivation: activation as Activation,
+    ...(typeof field('note') === 'string' ? { note: (field('note') as string).slice(0, 500) } : {}),
   };
 }
 

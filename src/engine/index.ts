@@ -37,6 +37,7 @@ export { type DistributionMetrics, distributionMetrics } from './evaluate';
 export {
   artifactsToFiles,
   filesToArtifacts,
+  GELU_FORM_DIFFERENCE,
   GENERATOR_FORMAT,
   type GeneratorArchitecture,
   type GeneratorFiles,

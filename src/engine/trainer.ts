@@ -268,7 +268,10 @@ export interface Trainer {
   readonly dataset: ResolvedDataset;
   /** Dimension of a data point (and of a generated sample). */
   readonly dimension: 1 | 2;
-  /** Number of completed iterations (k discriminator updates + 1 generator update each). */
+  /**
+   * Number of completed iterations: k discriminator updates then 1 generator update each (a
+   * generator update completes one, however many discriminator updates preceded it).
+   */
   readonly iteration: number;
   /**
    * Number of trainable scalars in each network. The 'mmd' objective builds no
@@ -301,8 +304,8 @@ export interface Trainer {
    */
   takeLosses(): Promise<LossSummary | null>;
   /**
-   * The generator applied to the given noise vectors (row-major n × noiseDimension).
-   * Row-major `n × dimension`.
+   * The generator applied to the given noise vectors (row-major `n × noiseDimension`), as
+   * row-major `n × dimension` points.
    */
   generate(noise: Float32Array): Promise<Float32Array>;
   /**
@@ -314,14 +317,17 @@ export interface Trainer {
   /**
    * Continues from a checkpoint of a run with the same architecture: weights, counters and
    * random streams, and the optimisers' state unless `optimizerState` is false or the
-   * snapshot's optimiser differs in kind (those start fresh; see {@link RestoreResult}). Losses
-   * not yet taken are discarded. Throws, changing nothing, when the architecture differs,
-   * saying what differs.
+   * snapshot's optimiser differs in kind (those start fresh; see {@link RestoreResult}). The
+   * random streams continue the snapshot's whatever this run's seed (which still picks the
+   * atlas of real points). Losses not yet taken are discarded. Throws, changing nothing, when
+   * the architecture differs, saying what differs.
    */
   restore(checkpoint: TrainerCheckpoint, options?: RestoreOptions): RestoreResult;
   /**
    * The generator as tfjs Layers model artifacts (a Sequential dense stack that
-   * tf.loadLayersModel reads), with the noise law and the run in userDefinedMetadata.
+   * tf.loadLayersModel reads), with the noise law and the run in userDefinedMetadata. A GELU
+   * generator is written with the exact GELU, the only form tfjs-layers 4.22 loads back: it
+   * computes within GELU_FORM_DIFFERENCE per activation of the playground's.
    */
   exportGenerator(): Promise<tf.io.ModelArtifacts>;
   /**
