@@ -243,7 +243,7 @@ export function checkpointMismatch(
     }
   }
   for (const stream of model.randomStreams) {
-    const state = checkpoint.random[stream];
+    const state = checkpoint.random?.[stream];
     if (!(state instanceof Uint32Array) || state.length !== model.randomStateWords) {
       return `The snapshot is damaged: the state of its random stream "${stream}" is missing`;
     }

@@ -292,7 +292,7 @@ function parseDenseStack(topology: unknown): FileDense[] {
     const attach = (activation: FileDense['activation']): void => {
       if (last === undefined || activated) {
         throw new Error(
-          `The file's model is not a plain dense stack: ${where} (${kind}) does not follow a linear dense layer`,
+          `The file's model is not a plain dense stack: ${where} (${show(kind)}) does not follow a linear dense layer`,
         );
       }
       last.activation = activation;
