@@ -85,8 +85,16 @@ export class PlaygroundPage {
   }
 }
 
-export const test = base.extend<{ playground: PlaygroundPage }>({
-  playground: async ({ page }, use) => {
+/** TOUR_SEEN_KEY of src/ui/tour.ts (not imported: that module loads the tour's stylesheet). */
+const TOUR_SEEN_KEY = 'gan-playground:tour-seen';
+
+export const test = base.extend<{ playground: PlaygroundPage; firstVisit: boolean }>({
+  /** Whether the page opens as on a first visit (with the tour); other tests skip the tour. */
+  firstVisit: [false, { option: true }],
+  playground: async ({ page, firstVisit }, use) => {
+    if (!firstVisit) {
+      await page.addInitScript((key) => window.localStorage.setItem(key, '1'), TOUR_SEEN_KEY);
+    }
     const playground = new PlaygroundPage(page);
     await use(playground);
     // Every test also asserts that the page logged no error and threw nothing.

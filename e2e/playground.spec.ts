@@ -53,9 +53,9 @@ test.describe('GAN Playground', () => {
 
   test('step runs exactly one iteration; reset starts again from zero', async ({ playground }) => {
     await playground.open();
-    await playground.page.getByRole('button', { name: 'Step' }).click();
+    await playground.page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect.poll(() => playground.iteration()).toBe(1);
-    await playground.page.getByRole('button', { name: 'Step' }).click();
+    await playground.page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect.poll(() => playground.iteration()).toBe(2);
     await playground.page.getByRole('button', { name: 'Reset' }).click();
     await expect.poll(() => playground.iteration()).toBe(0);

@@ -3,6 +3,8 @@
  * schema. Nothing here throws: every bad input becomes a valid value plus a `ConfigFix` that says
  * what was given, what is used instead, and why.
  */
+
+import { presetById, presetConfig } from './presets';
 import {
   type ChoiceField,
   CONFIG_KEYS,
@@ -17,6 +19,14 @@ import {
   type PointsField,
   SCHEMA_VERSION,
 } from './schema';
+import {
+  defaultView,
+  encodeView,
+  parseViewValue,
+  VIEW_URL_KEYS,
+  type ViewState,
+  type ViewUrlKey,
+} from './view';
 
 /** URL key of the schema version. */
 export const VERSION_KEY = 'v';
@@ -41,6 +51,11 @@ export interface ConfigFix {
 export interface DecodedConfig {
   config: PlaygroundConfig;
   fixes: ConfigFix[];
+}
+
+/** A whole link: the config, the page's view state, and every fix made while reading them. */
+export interface DecodedLink extends DecodedConfig {
+  view: ViewState;
 }
 
 type Repaired<T> = { value: T; reason?: string };
@@ -205,19 +220,38 @@ export function formatValue<K extends ConfigKey>(key: K, value: PlaygroundConfig
   return Array.isArray(value) ? value.join(',') : String(value);
 }
 
-/** Config → hash text (without "#"): the version, then every value that differs from its default. */
-export function encodeConfig(config: PlaygroundConfig): string {
-  const defaults = defaultConfig();
-  const params = [`${VERSION_KEY}=${SCHEMA_VERSION}`];
+/** The `key=value` pairs of every value of `config` that differs from `base`. */
+function configPairs(config: PlaygroundConfig, base: PlaygroundConfig): string[] {
+  const pairs: string[] = [];
   for (const key of CONFIG_KEYS) {
     const text = formatValue(key, config[key]);
-    if (text !== formatValue(key, defaults[key])) {
+    if (text !== formatValue(key, base[key])) {
       // "," and ";" are legal in a fragment and keep lists readable.
       const readable = encodeURIComponent(text).replace(/%2C/g, ',').replace(/%3B/g, ';');
-      params.push(`${FIELDS[key].urlKey}=${readable}`);
+      pairs.push(`${FIELDS[key].urlKey}=${readable}`);
     }
   }
-  return params.join('&');
+  return pairs;
+}
+
+/** Config → hash text (without "#"): the version, then every value that differs from its default. */
+export function encodeConfig(config: PlaygroundConfig): string {
+  return [`${VERSION_KEY}=${SCHEMA_VERSION}`, ...configPairs(config, defaultConfig())].join('&');
+}
+
+/**
+ * Config and view → hash text: the version, the view keys that differ from the default view,
+ * then every value that differs from the lesson's settings (or from the defaults without one),
+ * so a lesson link reads "preset=mode-collapse&lrG=0.01": the lesson, with one change.
+ */
+export function encodeLink(config: PlaygroundConfig, view: ViewState): string {
+  const preset = view.preset === null ? undefined : presetById(view.preset);
+  const base = preset === undefined ? defaultConfig() : presetConfig(preset);
+  return [
+    `${VERSION_KEY}=${SCHEMA_VERSION}`,
+    ...encodeView(view),
+    ...configPairs(config, base),
+  ].join('&');
 }
 
 const KEY_BY_URL_KEY = new Map<string, ConfigKey>(
@@ -237,7 +271,20 @@ function safeDecode(text: string): string {
  * their defaults silently; everything else that is not used as given is reported.
  */
 export function decodeHash(hash: string): DecodedConfig {
-  const config = defaultConfig();
+  const { config, fixes } = decodeLink(hash);
+  return { config, fixes };
+}
+
+const VIEW_KEY_BY_LOWER = new Map<string, ViewUrlKey>(
+  VIEW_URL_KEYS.map((key) => [key.toLowerCase(), key]),
+);
+
+/**
+ * Hash text → the config, the view state and the fixes made. A `preset=` key makes the lesson's
+ * settings the base the other keys apply to (see encodeLink); missing keys take the base's values
+ * silently; everything else that is not used as given is reported.
+ */
+export function decodeLink(hash: string): DecodedLink {
   const fixes: ConfigFix[] = [];
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
   const pairs = text.split('&').filter((pair) => pair !== '');
@@ -249,8 +296,7 @@ export function decodeHash(hash: string): DecodedConfig {
       reason: `The link has too many settings to be a configuration; only the first ${MAX_PAIRS} were read.`,
     });
   }
-  const seen = new Set<string>();
-  for (const pair of pairs.slice(0, MAX_PAIRS)) {
+  const entries = pairs.slice(0, MAX_PAIRS).map((pair) => {
     const separator = pair.indexOf('=');
     const rawKey = safeDecode(
       pair.slice(0, Math.min(separator === -1 ? pair.length : separator, MAX_VALUE_LENGTH)),
@@ -261,7 +307,31 @@ export function decodeHash(hash: string): DecodedConfig {
       separator === -1
         ? ''
         : safeDecode(pair.slice(separator + 1, separator + 1 + MAX_VALUE_LENGTH));
-    if (rawKey.toLowerCase() === VERSION_KEY) {
+    return { key: rawKey.toLowerCase(), rawKey, rawValue };
+  });
+
+  // The lesson first: its settings are what the other keys change.
+  let view = defaultView();
+  let config = defaultConfig();
+  const presetEntry = entries.find((entry) => entry.key === 'preset');
+  if (presetEntry !== undefined) {
+    const preset = presetById(presetEntry.rawValue.trim());
+    if (preset === undefined) {
+      fixes.push({
+        key: 'preset',
+        given: shorten(presetEntry.rawValue),
+        used: '',
+        reason: 'No lesson has this name; the link was read without one.',
+      });
+    } else {
+      view = { ...view, preset: preset.id };
+      config = presetConfig(preset);
+    }
+  }
+
+  const seen = new Set<string>();
+  for (const { key: lowerKey, rawKey, rawValue } of entries) {
+    if (lowerKey === VERSION_KEY) {
       if (rawValue !== String(SCHEMA_VERSION)) {
         fixes.push({
           key: VERSION_KEY,
@@ -272,8 +342,9 @@ export function decodeHash(hash: string): DecodedConfig {
       }
       continue;
     }
-    const key = KEY_BY_URL_KEY.get(rawKey.toLowerCase());
-    if (key === undefined) {
+    const viewKey = VIEW_KEY_BY_LOWER.get(lowerKey);
+    const key = viewKey === undefined ? KEY_BY_URL_KEY.get(lowerKey) : undefined;
+    if (viewKey === undefined && key === undefined) {
       fixes.push({
         key: shorten(rawKey),
         given: shorten(rawValue),
@@ -282,17 +353,33 @@ export function decodeHash(hash: string): DecodedConfig {
       });
       continue;
     }
-    const urlKey = FIELDS[key].urlKey;
-    if (seen.has(key)) {
+    const seenKey = viewKey ?? (key as ConfigKey);
+    const urlKey = viewKey ?? FIELDS[key as ConfigKey].urlKey;
+    if (seen.has(seenKey)) {
       fixes.push({
         key: urlKey,
         given: shorten(rawValue),
-        used: formatValue(key, config[key]),
+        used: key === undefined ? '' : formatValue(key, config[key]),
         reason: 'Given more than once; the first value is used.',
       });
       continue;
     }
-    seen.add(key);
+    seen.add(seenKey);
+    if (viewKey === 'preset') continue;
+    if (viewKey !== undefined) {
+      const repaired = parseViewValue(viewKey, rawValue);
+      view = repaired.apply(view);
+      if (repaired.reason !== undefined) {
+        fixes.push({
+          key: viewKey,
+          given: shorten(rawValue),
+          used: repaired.used ?? '',
+          reason: repaired.reason,
+        });
+      }
+      continue;
+    }
+    if (key === undefined) continue;
     const repaired = parseValue(key, rawValue);
     (config as Record<ConfigKey, unknown>)[key] = repaired.value;
     if (repaired.reason !== undefined) {
@@ -307,6 +394,6 @@ export function decodeHash(hash: string): DecodedConfig {
   // Belt and braces: the repaired config must satisfy the schema; if it somehow does not, the
   // defaults are always valid.
   const checked = configSchema.safeParse(config);
-  if (!checked.success) return { config: defaultConfig(), fixes };
-  return { config: checked.data, fixes };
+  if (!checked.success) return { config: defaultConfig(), view, fixes };
+  return { config: checked.data, view, fixes };
 }

@@ -1,14 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { dataDimension } from '../config/schema';
-import type { ConfigFix } from '../config/url';
+import { type DistributionLayers, isHidden, type ViewState } from '../config/view';
 import { BACKEND_LABELS, type Snapshot, type UserPoints } from '../worker/protocol';
 import { ChartCard } from './charts/ChartCard';
 import { CurveCard } from './charts/CurveCard';
-import {
-  type DistributionLayers,
-  DistributionPlot,
-  LAYERS_OF_DIMENSION,
-} from './charts/DistributionPlot';
+import { DistributionPlot, LAYERS_OF_DIMENSION } from './charts/DistributionPlot';
 import { downloadBlob } from './charts/exportChart';
 import { createHoverStore, HoverContext } from './charts/hover';
 import { BandwidthSlider, KernelView } from './charts/KernelView';
@@ -20,23 +16,60 @@ import { stepAxisEnd } from './charts/scales';
 import { exponentialMovingAverage } from './charts/series';
 import { TrainingCurves } from './charts/TrainingCurves';
 import { ControlPanel } from './controls/ControlPanel';
+import { Dialog, type DialogHandle } from './Dialog';
 import { ViewBoundary } from './ErrorBoundary';
+import { LessonCard, LessonGallery } from './Lessons';
 import { MetricsPanel } from './MetricsPanel';
 import { PointsEditor } from './PointsEditor';
-import { useConfig } from './useConfig';
+import { ShareMenu } from './ShareMenu';
+import { ShortcutTable, useShortcuts } from './shortcuts';
+import { useSlowMotion } from './slowMotion';
+import { isFirstVisit, startTour } from './tour';
+import { type Fixes, useLink } from './useLink';
 import { type TrainerControls, type TrainerState, useTrainer } from './useTrainer';
 
+/** What an embed (`embed=1`) leaves out: everything but the plots and the play button. */
+const EMBED_HIDES: ReadonlySet<string> = new Set(['controls', 'lessons', 'share', 'metrics']);
+
+/** Whether the view hides a part, a group or a setting (an embed hides its own list too). */
+function hides(view: ViewState, target: string): boolean {
+  return (view.embed && EMBED_HIDES.has(target)) || isHidden(view, target);
+}
+
 export function App() {
-  const { config, linkFixes, setValue, dismissLinkFixes } = useConfig();
+  const { config, view, fixes, setValue, replaceConfig, updateView, dismissFixes } = useLink();
   const [points, setPoints] = useState<UserPoints | null>(null);
   const [trainer, controls] = useTrainer(config, points);
   const [hover] = useState(createHoverStore);
-  const [smoothLosses, setSmoothLosses] = useState(false);
-  const [layers, setLayers] = useState<DistributionLayers>({
-    discriminator: true,
-    manifold: true,
-    push: true,
-    density: true,
+  const help = useRef<DialogHandle>(null);
+  const { layers, smoothLosses } = view;
+  const setLayers = (change: (layers: DistributionLayers) => DistributionLayers): void =>
+    updateView((current) => ({ ...current, layers: change(current.layers) }));
+  const setSmoothLosses = (on: boolean): void =>
+    updateView((current) => ({ ...current, smoothLosses: on }));
+  const hidden = (target: string): boolean => hides(view, target);
+  const running = trainer.snapshot?.running ?? false;
+  const ready = trainer.snapshot !== null;
+  const [slowMotion, setSlowMotion] = useState(false);
+  const narration = useSlowMotion(slowMotion, config, controls.step);
+  // Playing at full speed ends slow motion.
+  const play = (): void => {
+    setSlowMotion(false);
+    controls.play();
+  };
+  // The tour waits for the first snapshot, so the plots it points at are drawn; never in embeds.
+  useEffect(() => {
+    if (ready && !view.embed && isFirstVisit()) startTour();
+  }, [ready, view.embed]);
+  useShortcuts({
+    playPause: running ? controls.pause : play,
+    step: () => controls.step('iteration'),
+    stepDiscriminator: () => controls.step('discriminator'),
+    stepGenerator: () => controls.step('generator'),
+    reset: controls.reset,
+    help: () => help.current?.open(),
+    lessons: () =>
+      document.querySelector<HTMLButtonElement>('[data-testid="lessons-button"]')?.click(),
   });
   const snapshot = trainer.snapshot;
   const fields = snapshot?.fields ?? null;
@@ -49,18 +82,82 @@ export function App() {
 
   return (
     <HoverContext.Provider value={hover}>
-      <div className="app">
-        <header className="app-header">
-          <div>
-            <h1>GAN Playground</h1>
-            <p className="tagline">
-              Watch a generator learn to imitate data, live, while a discriminator tells it how.
-            </p>
-          </div>
-          <CopyLinkButton />
-        </header>
+      <div className={`app${view.embed ? ' is-embed' : ''}`}>
+        {view.embed ? (
+          <header className="embed-header">
+            <span className="embed-title">GAN Playground</span>
+            <a href={fullPageLink()} target="_blank" rel="noopener">
+              Open the full playground ↗
+            </a>
+          </header>
+        ) : (
+          <header className="app-header">
+            <div>
+              <h1>GAN Playground</h1>
+              <p className="tagline">
+                Watch a generator learn to imitate data, live, while a discriminator tells it how.
+              </p>
+            </div>
+            <nav className="header-actions" aria-label="Playground">
+              {!hidden('lessons') && <LessonGallery current={view.preset} />}
+              {!hidden('share') && (
+                <>
+                  <ShareMenu
+                    config={config}
+                    preset={view.preset}
+                    points={points}
+                    generator={controls.generatorFiles}
+                    onImport={(next, importFixes) => {
+                      updateView((current) => ({ ...current, preset: null }));
+                      replaceConfig(next, importFixes);
+                    }}
+                  />
+                  <CopyLinkButton />
+                </>
+              )}
+              <button
+                type="button"
+                onClick={() => help.current?.open()}
+                aria-label="Help and keyboard shortcuts"
+                title="Help and keyboard shortcuts (?)"
+              >
+                ?
+              </button>
+            </nav>
+          </header>
+        )}
+        <Dialog ref={help} title="Help" testId="help-dialog">
+          <p className="dialog-lead">
+            Pick a target distribution and the two networks' settings on the left, press Play, and
+            watch the generator's samples (orange) chase the real ones (blue). Every setting is in
+            the link: share it to reproduce the experiment.
+          </p>
+          <h3>Keyboard</h3>
+          <ShortcutTable />
+          <p>
+            <button
+              type="button"
+              onClick={() => {
+                help.current?.close();
+                startTour();
+              }}
+            >
+              Take the tour
+            </button>
+          </p>
+        </Dialog>
 
-        {linkFixes.length > 0 && <FixesBanner fixes={linkFixes} onDismiss={dismissLinkFixes} />}
+        {fixes !== null && <FixesBanner fixes={fixes} onDismiss={dismissFixes} />}
+        {view.preset !== null && !hidden('lessons') && (
+          <LessonCard
+            presetId={view.preset}
+            config={config}
+            metrics={snapshot?.metrics ?? null}
+            iteration={snapshot?.iteration ?? 0}
+            onRestore={(next) => replaceConfig(next)}
+            onClose={() => updateView((current) => ({ ...current, preset: null }))}
+          />
+        )}
         {trainer.error !== null && (
           <div className="banner banner-error" role="alert" data-testid="error">
             <p>{trainer.error}</p>
@@ -70,28 +167,41 @@ export function App() {
           </div>
         )}
 
-        <Toolbar state={trainer} controls={controls} />
+        {!hidden('toolbar') && (
+          <Toolbar
+            state={trainer}
+            controls={{ ...controls, play }}
+            hasDiscriminator={trainsDiscriminator}
+            slowMotion={slowMotion}
+            onSlowMotion={setSlowMotion}
+          />
+        )}
 
-        <main className="workspace">
-          <ControlPanel config={config} onChange={setValue} />
+        <main className={`workspace${hidden('controls') ? ' no-controls' : ''}`}>
+          {!hidden('controls') && (
+            <ControlPanel config={config} onChange={setValue} hidden={hidden} />
+          )}
           <div className="charts">
-            <div className="full-width">
-              <ViewBoundary name="model overview">
-                <ModelOverview
-                  config={config}
-                  snapshot={snapshot}
-                  history={trainer.history}
-                  onFocus={(target) => {
-                    if (target.view === 'distribution-plot' && target.layer !== undefined) {
-                      const layer = target.layer;
-                      setLayers((current) => ({ ...current, [layer]: true }));
-                    }
-                    focusView(target.view);
-                  }}
-                />
-              </ViewBoundary>
-            </div>
-            {config.dataset === 'points' && (
+            {!hidden('overview') && (
+              <div className="full-width">
+                <ViewBoundary name="model overview">
+                  <ModelOverview
+                    config={config}
+                    snapshot={snapshot}
+                    history={trainer.history}
+                    narration={narration}
+                    onFocus={(target) => {
+                      if (target.view === 'distribution-plot' && target.layer !== undefined) {
+                        const layer = target.layer;
+                        setLayers((current) => ({ ...current, [layer]: true }));
+                      }
+                      focusView(target.view);
+                    }}
+                  />
+                </ViewBoundary>
+              </div>
+            )}
+            {config.dataset === 'points' && !hidden('controls') && (
               <div className="full-width">
                 <PointsEditor points={points} onChange={setPoints} />
               </div>
@@ -126,7 +236,7 @@ export function App() {
                     layers={layers}
                     dimension={dimension}
                     hasDiscriminator={trainsDiscriminator}
-                    onChange={setLayers}
+                    onChange={(next) => setLayers(() => next)}
                   />
                   <button
                     type="button"
@@ -224,81 +334,91 @@ export function App() {
                   },
                 ]}
               />
-              <ChartCard
-                title={`The noise z (σ = ${config.noiseSigma})`}
-                info={
-                  dimension === 1
-                    ? "The pink area is the law of one noise coordinate z₁, with ±σ marked; the orange curve is the map z₁ → G(z₁) the generator has learnt, how it stretches and folds the noise into the data's shape."
-                    : 'The law of one noise coordinate z₁, with ±σ marked. The generator bends this noise into the data: its grid of noise values is the grey mesh in the plot of real vs generated samples.'
-                }
-                legend={[
-                  { label: 'noise density', colour: COLOURS.mmd },
-                  ...(dimension === 1 ? [{ label: 'z₁ → G(z)', colour: COLOURS.generated }] : []),
-                ]}
-                testId="noise-view"
-                data={{ 'data-sigma': config.noiseSigma, 'data-law': config.noiseDistribution }}
-              >
-                {(size) => (
-                  <NoiseView
-                    size={size}
-                    sigma={config.noiseSigma}
-                    law={config.noiseDistribution}
-                    dimension={dimension}
-                    fields={fields}
-                  />
-                )}
-              </ChartCard>
-            </div>
-            <div className="full-width">
-              <ChartCard
-                title="The Gaussian kernel, made visible"
-                info="Left, the kernel between every pair of a batch of real and generated points: MMD² is the mean of the real–real block plus the generated–generated block minus twice the real–generated one, so it vanishes when the blocks look alike. Right, the witness function the kernel uses to tell the samples apart, to set beside the discriminator's heatmap; the slider changes h live."
-                legend={[
-                  { label: 'more real', colour: COLOURS.real },
-                  { label: 'more generated', colour: COLOURS.generated },
-                ]}
-                testId="kernel-view"
-                data={{
-                  'data-bandwidth': config.kernelBandwidth,
-                  'data-witness-cells': fields?.witness.length ?? 0,
-                }}
-                aspect={0.5}
-                actions={
-                  <BandwidthSlider
-                    value={config.kernelBandwidth}
-                    onChange={(h) => setValue('kernelBandwidth', h)}
-                  />
-                }
-              >
-                {(size) =>
-                  snapshot ? (
-                    <KernelView
+              {!hidden('noise') && (
+                <ChartCard
+                  title={`The noise z (σ = ${config.noiseSigma})`}
+                  info={
+                    dimension === 1
+                      ? "The pink area is the law of one noise coordinate z₁, with ±σ marked; the orange curve is the map z₁ → G(z₁) the generator has learnt, how it stretches and folds the noise into the data's shape."
+                      : 'The law of one noise coordinate z₁, with ±σ marked. The generator bends this noise into the data: its grid of noise values is the grey mesh in the plot of real vs generated samples.'
+                  }
+                  legend={[
+                    { label: 'noise density', colour: COLOURS.mmd },
+                    ...(dimension === 1 ? [{ label: 'z₁ → G(z)', colour: COLOURS.generated }] : []),
+                  ]}
+                  testId="noise-view"
+                  data={{ 'data-sigma': config.noiseSigma, 'data-law': config.noiseDistribution }}
+                >
+                  {(size) => (
+                    <NoiseView
                       size={size}
-                      snapshot={snapshot}
-                      bandwidth={config.kernelBandwidth}
+                      sigma={config.noiseSigma}
+                      law={config.noiseDistribution}
+                      dimension={dimension}
+                      fields={fields}
                     />
-                  ) : null
-                }
-              </ChartCard>
+                  )}
+                </ChartCard>
+              )}
             </div>
-            <div className="full-width">
-              <TrainingCurves
-                metrics={trainer.history.metrics}
-                xDomain={xDomain}
-                objective={config.objective}
-                dimension={dimension}
-                modeCount={snapshot?.metrics?.modeCount ?? null}
-              />
-            </div>
-            <div className="full-width">
-              <MetricsPanel metrics={snapshot?.metrics ?? null} />
-            </div>
+            {!hidden('kernel') && (
+              <div className="full-width">
+                <ChartCard
+                  title="The Gaussian kernel, made visible"
+                  info="Left, the kernel between every pair of a batch of real and generated points: MMD² is the mean of the real–real block plus the generated–generated block minus twice the real–generated one, so it vanishes when the blocks look alike. Right, the witness function the kernel uses to tell the samples apart, to set beside the discriminator's heatmap; the slider changes h live."
+                  legend={[
+                    { label: 'more real', colour: COLOURS.real },
+                    { label: 'more generated', colour: COLOURS.generated },
+                  ]}
+                  testId="kernel-view"
+                  data={{
+                    'data-bandwidth': config.kernelBandwidth,
+                    'data-witness-cells': fields?.witness.length ?? 0,
+                  }}
+                  aspect={0.5}
+                  actions={
+                    <BandwidthSlider
+                      value={config.kernelBandwidth}
+                      onChange={(h) => setValue('kernelBandwidth', h)}
+                    />
+                  }
+                >
+                  {(size) =>
+                    snapshot ? (
+                      <KernelView
+                        size={size}
+                        snapshot={snapshot}
+                        bandwidth={config.kernelBandwidth}
+                      />
+                    ) : null
+                  }
+                </ChartCard>
+              </div>
+            )}
+            {!hidden('curves') && (
+              <div className="full-width">
+                <TrainingCurves
+                  metrics={trainer.history.metrics}
+                  xDomain={xDomain}
+                  objective={config.objective}
+                  dimension={dimension}
+                  modeCount={snapshot?.metrics?.modeCount ?? null}
+                />
+              </div>
+            )}
+            {!hidden('metrics') && (
+              <div className="full-width">
+                <MetricsPanel metrics={snapshot?.metrics ?? null} />
+              </div>
+            )}
           </div>
         </main>
-        <footer className="app-footer">
-          Everything runs in your browser. The whole setup lives in the link: share it to reproduce
-          this experiment.
-        </footer>
+        {!view.embed && (
+          <footer className="app-footer">
+            Everything runs in your browser. The whole setup lives in the link: share it to
+            reproduce this experiment. Press <kbd>?</kbd> for keyboard shortcuts.
+          </footer>
+        )}
       </div>
     </HoverContext.Provider>
   );
@@ -345,25 +465,88 @@ function digest(points: Float32Array): string {
   return sum.toFixed(5);
 }
 
-function Toolbar({ state, controls }: { state: TrainerState; controls: TrainerControls }) {
+/** The same page without `embed=1`: the embed's way out to the full playground. */
+function fullPageLink(): string {
+  const url = new URL(window.location.href);
+  url.hash = url.hash
+    .replace(/(^#|&)embed=[^&]*/i, '$1')
+    .replace(/&&+/g, '&')
+    .replace(/&$/, '');
+  return url.href;
+}
+
+function Toolbar({
+  state,
+  controls,
+  hasDiscriminator,
+  slowMotion,
+  onSlowMotion,
+}: {
+  state: TrainerState;
+  controls: TrainerControls;
+  hasDiscriminator: boolean;
+  slowMotion: boolean;
+  onSlowMotion: (on: boolean) => void;
+}) {
   const snapshot = state.snapshot;
   const running = snapshot?.running ?? false;
   const ready = !state.starting && snapshot !== null;
   return (
-    <section className="toolbar" aria-label="Training">
+    <section className="toolbar" aria-label="Training" data-tour="toolbar">
       <div className="buttons">
         <button
           type="button"
           className="primary"
           disabled={!ready}
           onClick={running ? controls.pause : controls.play}
+          aria-keyshortcuts="Space"
         >
           {running ? 'Pause' : 'Play'}
         </button>
-        <button type="button" disabled={!ready} onClick={controls.step}>
-          Step
+        <fieldset className="step-group">
+          <legend className="visually-hidden">Step by step</legend>
+          <button
+            type="button"
+            disabled={!ready}
+            onClick={() => controls.step('iteration')}
+            aria-keyshortcuts="S"
+            title="One iteration: k discriminator updates, then one generator update (S)"
+          >
+            Step
+          </button>
+          <button
+            type="button"
+            disabled={!ready || !hasDiscriminator}
+            onClick={() => controls.step('discriminator')}
+            aria-keyshortcuts="D"
+            title="One discriminator update only (D)"
+          >
+            D step
+          </button>
+          <button
+            type="button"
+            disabled={!ready}
+            onClick={() => controls.step('generator')}
+            aria-keyshortcuts="G"
+            title="One generator update only (G)"
+          >
+            G step
+          </button>
+        </fieldset>
+        <button
+          type="button"
+          className="toggle-button"
+          disabled={!ready}
+          aria-pressed={slowMotion}
+          onClick={() => {
+            if (!slowMotion && running) controls.pause();
+            onSlowMotion(!slowMotion);
+          }}
+          title="Narrate one iteration phase by phase on the model overview, running each update as it is told"
+        >
+          Slow motion
         </button>
-        <button type="button" disabled={!ready} onClick={controls.reset}>
+        <button type="button" disabled={!ready} onClick={controls.reset} aria-keyshortcuts="R">
           Reset
         </button>
       </div>
@@ -371,6 +554,19 @@ function Toolbar({ state, controls }: { state: TrainerState; controls: TrainerCo
         <div>
           <dt>Iteration</dt>
           <dd data-testid="iteration">{(snapshot?.iteration ?? 0).toLocaleString('en')}</dd>
+        </div>
+        <div title="Updates of each network so far: k discriminator updates and one generator update per iteration, or one at a time with D step and G step.">
+          <dt>Updates</dt>
+          <dd
+            data-testid="update-counts"
+            data-discriminator={snapshot?.updates.discriminator ?? 0}
+            data-generator={snapshot?.updates.generator ?? 0}
+          >
+            {hasDiscriminator
+              ? `D ${(snapshot?.updates.discriminator ?? 0).toLocaleString('en')} · `
+              : ''}
+            G {(snapshot?.updates.generator ?? 0).toLocaleString('en')}
+          </dd>
         </div>
         <div>
           <dt>Iterations/s</dt>
@@ -483,14 +679,20 @@ function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-function FixesBanner({ fixes, onDismiss }: { fixes: ConfigFix[]; onDismiss: () => void }) {
+function FixesBanner({
+  fixes: { source, fixes },
+  onDismiss,
+}: {
+  fixes: Fixes;
+  onDismiss: () => void;
+}) {
   return (
     <div className="banner banner-warning" role="alert" data-testid="link-fixes">
       <div>
         <p>
           <strong>
-            {fixes.length === 1 ? 'One value' : `${fixes.length} values`} in this link could not be
-            used as given:
+            {fixes.length === 1 ? 'One value' : `${fixes.length} values`} in{' '}
+            {source === 'link' ? 'this link' : source} could not be used as given:
           </strong>
         </p>
         <ul>

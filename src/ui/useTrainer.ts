@@ -1,14 +1,16 @@
 import * as Comlink from 'comlink';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PlaygroundConfig } from '../config/schema';
 import {
   type BackendInfo,
   PROTOCOL_VERSION,
   type Snapshot,
+  type StepPhase,
   type TrainerWorkerApi,
   type UserPoints,
   type WorkerEvent,
 } from '../worker/protocol';
+import { downloadBlob } from './charts/exportChart';
 import { emptyHistory, extendHistory, type TrainingHistory } from './history';
 
 export interface TrainerState {
@@ -20,12 +22,44 @@ export interface TrainerState {
   starting: boolean;
 }
 
+export interface GeneratorFiles {
+  /** Downloads the trained generator as tfjs model files (model.json + weights). */
+  save: () => Promise<string>;
+  /** Loads a generator from the chosen model.json and weights files into the current run. */
+  load: (files: File[]) => Promise<string>;
+}
+
 export interface TrainerControls {
   play: () => void;
   pause: () => void;
-  step: () => void;
+  step: (phase: StepPhase) => void;
   reset: () => void;
+  /** Saves the trained generator as tfjs model files, or loads one into the run. */
+  generatorFiles: GeneratorFiles;
   dismissError: () => void;
+}
+
+/** Base name of the generator's model files. */
+const GENERATOR_FILE_NAME = 'gan-generator';
+/** Largest model.json and weights file read (the largest generator allowed is about 8 MB). */
+const MAX_MODEL_JSON_BYTES = 1_000_000;
+const MAX_WEIGHTS_BYTES = 16_000_000;
+
+/** The model.json text and weights of a pair of chosen files, checked before any is read. */
+async function readModelFiles(files: File[]): Promise<{ modelJson: string; weights: ArrayBuffer }> {
+  const json = files.find((file) => file.name.toLowerCase().endsWith('.json'));
+  const bin = files.find((file) => !file.name.toLowerCase().endsWith('.json'));
+  if (json === undefined || bin === undefined || files.length !== 2) {
+    throw new Error(
+      'Choose two files together: the model’s .json file and its weights (.bin) file.',
+    );
+  }
+  if (json.size > MAX_MODEL_JSON_BYTES || bin.size > MAX_WEIGHTS_BYTES) {
+    throw new Error(
+      `These files are too large for a generator of this playground (model.json ≤ 1 MB, weights ≤ 16 MB).`,
+    );
+  }
+  return { modelJson: await json.text(), weights: await bin.arrayBuffer() };
 }
 
 function describeError(error: unknown): string {
@@ -135,9 +169,34 @@ export function useTrainer(
   const controls: TrainerControls = {
     play: useCallback(() => call((api) => api.play()), [call]),
     pause: useCallback(() => call((api) => api.pause()), [call]),
-    step: useCallback(() => call((api) => api.step()), [call]),
+    step: useCallback((phase: StepPhase) => call((api) => api.step(phase)), [call]),
     reset: useCallback(() => call((api) => api.reset()), [call]),
     dismissError: useCallback(() => setState((s) => ({ ...s, error: null })), []),
+    generatorFiles: useMemo(
+      () => ({
+        save: async () => {
+          const api = apiRef.current;
+          if (api === null) throw new Error('The training worker is not ready yet.');
+          const files = await api.exportGenerator(GENERATOR_FILE_NAME);
+          downloadBlob(
+            new Blob([files.modelJson], { type: 'application/json' }),
+            `${GENERATOR_FILE_NAME}.json`,
+          );
+          downloadBlob(
+            new Blob([files.weights], { type: 'application/octet-stream' }),
+            files.weightsFileName,
+          );
+          return `Saved ${GENERATOR_FILE_NAME}.json and ${files.weightsFileName}: load them with tf.loadLayersModel, or back here.`;
+        },
+        load: async (files: File[]) => {
+          const api = apiRef.current;
+          if (api === null) throw new Error('The training worker is not ready yet.');
+          const { modelJson, weights } = await readModelFiles(files);
+          return api.loadGenerator(modelJson, weights);
+        },
+      }),
+      [],
+    ),
   };
   return [state, controls];
 }

@@ -8,7 +8,7 @@ import type { BackendChoice, PlaygroundConfig } from '../config/schema';
 import type { TrainingMetrics } from '../engine';
 
 /** Bumped on any incompatible change to the messages below. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** A tfjs backend the worker can run on. */
 export type BackendName = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
@@ -52,6 +52,8 @@ export interface Snapshot {
   runId: number;
   /** Completed iterations (k discriminator updates + 1 generator update each). */
   iteration: number;
+  /** Updates of each network so far (D steps and G steps can also be taken one at a time). */
+  updates: { discriminator: number; generator: number };
   /** Iterations per second over the last snapshot interval (0 while paused). */
   stepsPerSecond: number;
   /** Whether the training loop is running. */
@@ -119,6 +121,20 @@ export type WorkerEvent =
   | Snapshot
   | { type: 'error'; message: string };
 
+/**
+ * What one press of a step button runs: a whole iteration (k discriminator updates, then one
+ * generator update), or one update of one network, for teaching the alternation step by step.
+ */
+export type StepPhase = 'iteration' | 'discriminator' | 'generator';
+
+/** A trained generator as tfjs model files: `model.json` text and its weights file. */
+export interface GeneratorModelFiles {
+  modelJson: string;
+  weights: ArrayBuffer;
+  /** The weights file's name, as model.json's weightsManifest refers to it. */
+  weightsFileName: string;
+}
+
 /** The worker's API, as the UI sees it through Comlink. */
 export interface TrainerWorkerApi {
   /** Protocol version the worker speaks. */
@@ -131,8 +147,15 @@ export interface TrainerWorkerApi {
   setPoints(points: UserPoints | null): Promise<void>;
   play(): void;
   pause(): void;
-  /** Runs exactly one iteration (paused), then sends a snapshot. */
-  step(): Promise<void>;
+  /** Pauses, runs one iteration or one network's update, then sends a snapshot. */
+  step(phase?: StepPhase): Promise<void>;
+  /** The current generator as tfjs model files (tf.loadLayersModel reads them). */
+  exportGenerator(baseName: string): Promise<GeneratorModelFiles>;
+  /**
+   * Loads generator weights from tfjs model files into the current run (same architecture);
+   * resolves with a sentence for the user, rejects with one saying what does not match.
+   */
+  loadGenerator(modelJson: string, weights: ArrayBuffer): Promise<string>;
   /** Starts a new run with the same config (fresh weights from the seed). */
   reset(): Promise<void>;
 }

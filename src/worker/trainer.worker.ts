@@ -8,8 +8,10 @@ import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import type { PlaygroundConfig } from '../config/schema';
 import {
+  artifactsToFiles,
   createTrainer,
   datasetDimension,
+  filesToArtifacts,
   mmdWitnessOnGrid,
   speedKey,
   type Trainer,
@@ -19,10 +21,12 @@ import { choiceDependsOnModel, type ModelUnderTest, selectBackend } from './back
 import {
   type BackendInfo,
   type EngineMemory,
+  type GeneratorModelFiles,
   PROTOCOL_VERSION,
   type Snapshot,
   type SnapshotFields,
   type SnapshotMetrics,
+  type StepPhase,
   type TrainerWorkerApi,
   transferablesOf,
   type UserPoints,
@@ -187,18 +191,43 @@ class TrainingSession {
     });
   }
 
-  step(): Promise<void> {
+  step(phase: StepPhase = 'iteration'): Promise<void> {
     return this.enqueue(async () => {
       await this.stopLoop();
       const trainer = this.trainer;
       if (trainer === null) return;
       try {
-        trainer.step(1);
+        if (phase === 'discriminator') trainer.stepDiscriminator();
+        else if (phase === 'generator') trainer.stepGenerator();
+        else trainer.step(1);
         this.recordLosses(await trainer.takeLosses());
         await this.sendSnapshot(this.generation);
       } catch (error) {
         this.fail(error);
       }
+    });
+  }
+
+  exportGenerator(baseName: string): Promise<GeneratorModelFiles> {
+    return this.enqueue(async () => {
+      const trainer = this.trainer;
+      if (trainer === null) throw new Error('There is no generator to export yet.');
+      const files = artifactsToFiles(await trainer.exportGenerator(), baseName);
+      return Comlink.transfer(files, [files.weights]);
+    });
+  }
+
+  loadGenerator(modelJson: string, weights: ArrayBuffer): Promise<string> {
+    return this.enqueue(async () => {
+      const trainer = this.trainer;
+      if (trainer === null) throw new Error('The model is not built yet; try again in a moment.');
+      const wasRunning = this.running;
+      await this.stopLoop();
+      await trainer.loadGenerator(filesToArtifacts(modelJson, weights));
+      this.fields = null;
+      await this.sendSnapshot(this.generation);
+      if (wasRunning) this.startLoop();
+      return 'Loaded the generator’s weights into this run; the discriminator keeps its own.';
     });
   }
 
@@ -397,6 +426,7 @@ class TrainingSession {
       type: 'snapshot',
       runId: this.runId,
       iteration: trainer.iteration,
+      updates: { ...trainer.updates },
       stepsPerSecond: loopRunning && elapsedSeconds > 0 ? iterations / elapsedSeconds : 0,
       running: loopRunning,
       dimension: trainer.dimension,
@@ -450,7 +480,9 @@ const api: TrainerWorkerApi = {
   setPoints: (points) => session.setPoints(points),
   play: () => session.play(),
   pause: () => session.pause(),
-  step: () => session.step(),
+  step: (phase) => session.step(phase),
+  exportGenerator: (baseName) => session.exportGenerator(baseName),
+  loadGenerator: (modelJson, weights) => session.loadGenerator(modelJson, weights),
   reset: () => session.reset(),
 };
 

@@ -40,6 +40,7 @@ function snapshot(
     type: 'snapshot',
     runId,
     iteration,
+    updates: { discriminator: iteration, generator: iteration },
     stepsPerSecond: 0,
     running: true,
     dimension: 2,

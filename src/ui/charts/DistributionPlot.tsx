@@ -1,5 +1,6 @@
 import { bin, max, scaleLinear } from 'd3';
 import { useEffect, useMemo, useRef } from 'react';
+import type { DistributionLayers } from '../../config/view';
 import { kernelDensity, silvermanBandwidth } from '../../engine/metrics';
 import { plotDomain } from '../../engine/view';
 import type { SnapshotFields } from '../../worker/protocol';
@@ -8,17 +9,7 @@ import { Axis } from './Axis';
 import { discriminatorCanvas, gridCurvePath, maxAbs, polyline } from './fieldDrawing';
 import { COLOURS, MARGIN } from './palette';
 
-/** Which of the networks' views are drawn under and over the samples. */
-export interface DistributionLayers {
-  /** The discriminator's verdict over the plane (2-D) or its curve D(x) (1-D). */
-  discriminator: boolean;
-  /** The generator's manifold: a grid in noise space pushed through G. */
-  manifold: boolean;
-  /** Arrows on generated samples along −∇ₓ L_G: where the generator's loss pushes them. */
-  push: boolean;
-  /** 1-D: smoothed densities (Gaussian kernel density estimates) over the histograms. */
-  density: boolean;
-}
+export type { DistributionLayers } from '../../config/view';
 
 /** The layers that exist in each dimension. */
 export const LAYERS_OF_DIMENSION: Readonly<Record<1 | 2, readonly (keyof DistributionLayers)[]>> = {

@@ -4,6 +4,7 @@ import type { PlaygroundConfig } from '../../config/schema';
 import { plotDomain } from '../../engine/view';
 import type { Snapshot } from '../../worker/protocol';
 import type { TrainingHistory } from '../history';
+import type { Narration, NarrationBox } from '../slowMotion';
 import { InfoTip } from './ChartCard';
 import { discriminatorCanvas, divergingImage, imageCanvas, maxAbs, polyline } from './fieldDrawing';
 import { COLOURS } from './palette';
@@ -19,6 +20,8 @@ interface ModelOverviewProps {
   snapshot: Snapshot | null;
   history: TrainingHistory;
   onFocus: (target: OverviewTarget) => void;
+  /** The phase slow motion is narrating: its boxes light up and its text shows below. */
+  narration?: Narration | null;
 }
 
 /** Thumbnail size inside each box, in the diagram's units. */
@@ -99,11 +102,22 @@ interface NodeProps {
   /** What a click shows, for the accessible name. */
   action: string;
   testId: string;
+  /** Lit up by the slow-motion narration. */
+  active: boolean;
   onActivate: () => void;
   children: ReactNode;
 }
 
-function OverviewNode({ at, title, subtitle, action, testId, onActivate, children }: NodeProps) {
+function OverviewNode({
+  at,
+  title,
+  subtitle,
+  action,
+  testId,
+  active,
+  onActivate,
+  children,
+}: NodeProps) {
   const onKeyDown = (event: KeyboardEvent<SVGGElement>): void => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -113,7 +127,8 @@ function OverviewNode({ at, title, subtitle, action, testId, onActivate, childre
   return (
     // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; it has the role, focus and keys of one.
     <g
-      className="overview-node"
+      className={`overview-node${active ? ' is-active' : ''}`}
+      data-active={active}
       transform={`translate(${at[0]},${at[1]})`}
       role="button"
       tabIndex={0}
@@ -143,8 +158,15 @@ const NOISE_LABEL: Record<PlaygroundConfig['noiseDistribution'], string> = {
  * The model as a data flow, noise → G → samples → D (or the kernel) ← real data → losses, each box
  * a live thumbnail of its current state and a button that brings its full view into focus.
  */
-export function ModelOverview({ config, snapshot, history, onFocus }: ModelOverviewProps) {
+export function ModelOverview({
+  config,
+  snapshot,
+  history,
+  onFocus,
+  narration = null,
+}: ModelOverviewProps) {
   const fields = snapshot?.fields ?? null;
+  const lit = (box: NarrationBox): boolean => narration?.boxes.includes(box) ?? false;
   const d = snapshot?.dimension ?? 2;
   const domain = useMemo(
     () =>
@@ -309,6 +331,7 @@ export function ModelOverview({ config, snapshot, history, onFocus }: ModelOverv
             subtitle={`${NOISE_LABEL[config.noiseDistribution]}, σ = ${config.noiseSigma}`}
             action="Show the noise view."
             testId="overview-noise"
+            active={lit('noise')}
             onActivate={() => onFocus({ view: 'noise-view' })}
           >
             <Thumb label="noise">
@@ -321,6 +344,7 @@ export function ModelOverview({ config, snapshot, history, onFocus }: ModelOverv
             subtitle={`${config.noiseDimension}-D → ${config.generatorLayers.join('·')} → ${d}-D`}
             action={d === 2 ? 'Show its manifold over the samples.' : 'Show its map z → G(z).'}
             testId="overview-generator"
+            active={lit('generator')}
             onActivate={() =>
               onFocus(
                 d === 2 ? { view: 'distribution-plot', layer: 'manifold' } : { view: 'noise-view' },
@@ -342,6 +366,7 @@ export function ModelOverview({ config, snapshot, history, onFocus }: ModelOverv
             subtitle={`${snapshot ? snapshot.generated.length / d : 0} samples`}
             action="Show real vs generated."
             testId="overview-generated"
+            active={lit('generated')}
             onActivate={() => onFocus({ view: 'distribution-plot' })}
           >
             <Thumb label="generated">{sampleThumb(snapshot?.generated, COLOURS.generated)}</Thumb>
@@ -352,6 +377,7 @@ export function ModelOverview({ config, snapshot, history, onFocus }: ModelOverv
             subtitle={`${d}-D, ${snapshot ? snapshot.real.length / d : 0} shown`}
             action="Show real vs generated."
             testId="overview-real"
+            active={lit('real')}
             onActivate={() => onFocus({ view: 'distribution-plot' })}
           >
             <Thumb label="real">{sampleThumb(snapshot?.real, COLOURS.real)}</Thumb>
@@ -362,6 +388,7 @@ export function ModelOverview({ config, snapshot, history, onFocus }: ModelOverv
             subtitle={judgeSubtitle}
             action={kernelOnly ? 'Show the kernel view.' : 'Show its verdict over the samples.'}
             testId="overview-judge"
+            active={lit('judge')}
             onActivate={() =>
               onFocus(
                 kernelOnly
@@ -412,6 +439,7 @@ export function ModelOverview({ config, snapshot, history, onFocus }: ModelOverv
             }
             action="Show the loss curves."
             testId="overview-losses"
+            active={lit('losses')}
             onActivate={() => onFocus({ view: 'loss-chart' })}
           >
             <Thumb label="losses">
@@ -433,6 +461,16 @@ export function ModelOverview({ config, snapshot, history, onFocus }: ModelOverv
           </text>
         </svg>
       </div>
+      {narration !== null && (
+        <p
+          className="overview-narration"
+          aria-live="polite"
+          data-testid="narration"
+          data-phase={narration.phase}
+        >
+          <strong>{narration.title}.</strong> {narration.text}
+        </p>
+      )}
     </section>
   );
 }

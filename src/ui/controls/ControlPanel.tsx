@@ -12,6 +12,11 @@ import { formatValue, parseValue } from '../../config/url';
 interface ControlPanelProps {
   config: PlaygroundConfig;
   onChange: <K extends ConfigKey>(key: K, value: PlaygroundConfig[K]) => void;
+  /**
+   * Whether a classroom link hides a group (by id), a setting (by URL key) or the advanced
+   * switch ("advanced"); hidden settings keep their values.
+   */
+  hidden?: (target: string) => boolean;
 }
 
 const KEYS_BY_GROUP = new Map<GroupId, ConfigKey[]>(
@@ -19,31 +24,42 @@ const KEYS_BY_GROUP = new Map<GroupId, ConfigKey[]>(
 );
 
 /** Every setting of the schema, grouped, each with its help text. Nothing here lists fields by hand. */
-export function ControlPanel({ config, onChange }: ControlPanelProps) {
+export function ControlPanel({ config, onChange, hidden = () => false }: ControlPanelProps) {
   const [advanced, setAdvanced] = useState(false);
   return (
-    <form className="control-panel" aria-label="Settings" onSubmit={(e) => e.preventDefault()}>
-      <label className="advanced-toggle">
-        <input
-          type="checkbox"
-          checked={advanced}
-          onChange={(event) => setAdvanced(event.currentTarget.checked)}
-        />
-        Show advanced settings (activations, optimiser details, stabilisers, backend)
-      </label>
-      {GROUPS.map((group) => (
-        <fieldset key={group.id} className={`control-group group-${group.id}`}>
-          <legend>{group.label}</legend>
-          {(KEYS_BY_GROUP.get(group.id) ?? [])
-            .filter(
-              (key) =>
-                (advanced || !FIELDS[key].advanced) && (FIELDS[key].visible?.(config) ?? true),
-            )
-            .map((key) => (
+    <form
+      className="control-panel"
+      aria-label="Settings"
+      data-tour="settings"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      {!hidden('advanced') && (
+        <label className="advanced-toggle">
+          <input
+            type="checkbox"
+            checked={advanced}
+            onChange={(event) => setAdvanced(event.currentTarget.checked)}
+          />
+          Show advanced settings (activations, optimiser details, stabilisers, backend)
+        </label>
+      )}
+      {GROUPS.filter((group) => !hidden(group.id)).map((group) => {
+        const keys = (KEYS_BY_GROUP.get(group.id) ?? []).filter(
+          (key) =>
+            !hidden(FIELDS[key].urlKey) &&
+            (advanced || !FIELDS[key].advanced) &&
+            (FIELDS[key].visible?.(config) ?? true),
+        );
+        if (keys.length === 0) return null;
+        return (
+          <fieldset key={group.id} className={`control-group group-${group.id}`}>
+            <legend>{group.label}</legend>
+            {keys.map((key) => (
               <Control key={key} fieldKey={key} value={config[key]} onChange={onChange} />
             ))}
-        </fieldset>
-      ))}
+          </fieldset>
+        );
+      })}
     </form>
   );
 }

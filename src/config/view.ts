@@ -1,0 +1,174 @@
+/**
+ * What a link says about the page besides the training config: the lesson it opens, the layers
+ * and curves it shows, and, for classroom links, which parts it hides (`hide=`) or whether it is
+ * an embed (`embed=1`: the plots and a play button, nothing else). Like the config, every value is
+ * repaired, never rejected, and each repair is reported.
+ */
+import { CONFIG_KEYS, FIELDS, GROUPS } from './schema';
+
+/** The layers of the distribution view, in display order. */
+export const LAYER_NAMES = [
+  'discriminator',
+  'manifold',
+  'push',
+  'density',
+] as const satisfies readonly (keyof DistributionLayers)[];
+export type LayerName = (typeof LAYER_NAMES)[number];
+/** Which of the networks' views are drawn under and over the samples. */
+export interface DistributionLayers {
+  /** The discriminator's verdict over the plane (2-D) or its curve D(x) (1-D). */
+  discriminator: boolean;
+  /** The generator's manifold: a grid in noise space pushed through G. */
+  manifold: boolean;
+  /** Arrows on generated samples along −∇ₓ L_G: where the generator's loss pushes them. */
+  push: boolean;
+  /** 1-D: smoothed densities (Gaussian kernel density estimates) over the histograms. */
+  density: boolean;
+}
+
+/** The parts of the page (besides single settings and their groups) a classroom link can hide. */
+export const HIDEABLE_PARTS = {
+  controls: 'the whole settings panel',
+  advanced: 'the advanced-settings switch',
+  lessons: 'the lessons gallery and the lesson card',
+  share: 'the link, import and export buttons',
+  toolbar: 'the play, step and reset buttons',
+  overview: 'the model overview',
+  noise: 'the noise view',
+  kernel: 'the kernel view',
+  curves: 'the training curves',
+  metrics: 'the metrics panel',
+  timeline: 'the timeline',
+} as const;
+export type HideablePart = keyof typeof HIDEABLE_PARTS;
+
+/**
+ * Everything `hide=` accepts: a part of the page, a group of settings (by id, e.g. "training")
+ * or one setting (by its URL key, e.g. "lrG"). A group id and a part share the name "kernel":
+ * both are hidden.
+ */
+export const HIDE_TARGETS: ReadonlySet<string> = new Set([
+  ...Object.keys(HIDEABLE_PARTS),
+  ...GROUPS.map((group) => group.id),
+  ...CONFIG_KEYS.map((key) => FIELDS[key].urlKey),
+]);
+
+export interface ViewState {
+  /** The lesson the link opens (its card shows the story), or null. */
+  preset: string | null;
+  layers: DistributionLayers;
+  /** Whether the loss curves are drawn smoothed. */
+  smoothLosses: boolean;
+  /** Parts, groups and settings hidden from view (they keep their values). */
+  hide: readonly string[];
+  /** The page reduced to its plots and a play button, for an iframe. */
+  embed: boolean;
+}
+
+export function defaultView(): ViewState {
+  return {
+    preset: null,
+    layers: { discriminator: true, manifold: true, push: true, density: true },
+    smoothLosses: false,
+    hide: [],
+    embed: false,
+  };
+}
+
+/** URL keys of the view state, in the order they are written. */
+export const VIEW_URL_KEYS = ['preset', 'layers', 'smooth', 'hide', 'embed'] as const;
+export type ViewUrlKey = (typeof VIEW_URL_KEYS)[number];
+
+/** Whether `hide` hides this target (a part, a group id or a setting's URL key). */
+export function isHidden(view: ViewState, target: string): boolean {
+  return view.hide.includes(target);
+}
+
+const FLAG_ON = new Set(['1', 'true', 'yes', 'on']);
+const FLAG_OFF = new Set(['0', 'false', 'no', 'off', '']);
+
+/** The repaired value of one view key, with why when it was not usable as given. */
+export interface ViewRepair {
+  apply: (view: ViewState) => ViewState;
+  reason?: string;
+  used?: string;
+}
+
+function flag(raw: string, set: (on: boolean) => (view: ViewState) => ViewState): ViewRepair {
+  const text = raw.trim().toLowerCase();
+  if (FLAG_ON.has(text)) return { apply: set(true) };
+  if (FLAG_OFF.has(text)) return { apply: set(false) };
+  return { apply: set(false), reason: `“${raw}” is not 1 or 0; using 0.`, used: '0' };
+}
+
+function list(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/**
+ * Parses one view key's value. `preset` is checked by the caller (it also changes the config the
+ * rest of the link applies to).
+ */
+export function parseViewValue(key: Exclude<ViewUrlKey, 'preset'>, raw: string): ViewRepair {
+  switch (key) {
+    case 'layers': {
+      const items = list(raw).map((item) => item.toLowerCase());
+      const known = items.filter((item): item is LayerName =>
+        (LAYER_NAMES as readonly string[]).includes(item),
+      );
+      const unknown = items.filter((item) => !(LAYER_NAMES as readonly string[]).includes(item));
+      const layers: DistributionLayers = {
+        discriminator: known.includes('discriminator'),
+        manifold: known.includes('manifold'),
+        push: known.includes('push'),
+        density: known.includes('density'),
+      };
+      return {
+        apply: (view) => ({ ...view, layers }),
+        ...(unknown.length > 0 && {
+          reason: `Unknown layer${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} ignored; the layers are ${LAYER_NAMES.join(', ')}.`,
+          used: known.join(','),
+        }),
+      };
+    }
+    case 'smooth':
+      return flag(raw, (on) => (view) => ({ ...view, smoothLosses: on }));
+    case 'embed':
+      return flag(raw, (on) => (view) => ({ ...view, embed: on }));
+    case 'hide': {
+      const items = list(raw);
+      // Setting URL keys are matched case-insensitively, like the settings themselves.
+      const canonical = new Map([...HIDE_TARGETS].map((target) => [target.toLowerCase(), target]));
+      const known = [...new Set(items.flatMap((item) => canonical.get(item.toLowerCase()) ?? []))];
+      const unknown = items.filter((item) => !canonical.has(item.toLowerCase()));
+      return {
+        apply: (view) => ({ ...view, hide: known }),
+        ...(unknown.length > 0 && {
+          reason: `Nothing called ${unknown.map((u) => `“${u}”`).join(', ')} can be hidden; ignored.`,
+          used: known.join(','),
+        }),
+      };
+    }
+    default: {
+      const unreachable: never = key;
+      return unreachable;
+    }
+  }
+}
+
+/** The view's URL pairs that differ from the default view, as `key=value` texts. */
+export function encodeView(view: ViewState): string[] {
+  const defaults = defaultView();
+  const pairs: string[] = [];
+  if (view.preset !== null) pairs.push(`preset=${encodeURIComponent(view.preset)}`);
+  if (LAYER_NAMES.some((name) => view.layers[name] !== defaults.layers[name])) {
+    pairs.push(`layers=${LAYER_NAMES.filter((name) => view.layers[name]).join(',')}`);
+  }
+  if (view.smoothLosses) pairs.push('smooth=1');
+  if (view.hide.length > 0) pairs.push(`hide=${view.hide.map(encodeURIComponent).join(',')}`);
+  if (view.embed) pairs.push('embed=1');
+  return pairs;
+}

@@ -1,0 +1,190 @@
+import { useRef } from 'react';
+import {
+  type ClaimMetric,
+  claimHolds,
+  PRESETS,
+  type Preset,
+  presetById,
+  presetConfig,
+} from '../config/presets';
+import { CONFIG_KEYS, type ConfigKey, type PlaygroundConfig } from '../config/schema';
+import { formatValue } from '../config/url';
+import type { SnapshotMetrics } from '../worker/protocol';
+import { Dialog, type DialogHandle } from './Dialog';
+
+/** Settings that change how a run is computed or measured, not what it learns. */
+const NEUTRAL_KEYS: ReadonlySet<ConfigKey> = new Set(['backend']);
+
+/** The settings that differ from the lesson's. */
+export function changedFromPreset(config: PlaygroundConfig, preset: Preset): ConfigKey[] {
+  const base = presetConfig(preset);
+  return CONFIG_KEYS.filter(
+    (key) =>
+      !NEUTRAL_KEYS.has(key) && formatValue(key, config[key]) !== formatValue(key, base[key]),
+  );
+}
+
+/** The link of a lesson, as the gallery's cards point to it. */
+export function presetHref(preset: Preset): string {
+  return `#v=1&preset=${preset.id}`;
+}
+
+/**
+ * The gallery of lessons: a button that opens a dialog of cards, each a link (so a lesson can be
+ * opened in a new tab or copied as a URL), each with its story's first sentence.
+ */
+export function LessonGallery({ current }: { current: string | null }) {
+  const dialog = useRef<DialogHandle>(null);
+  return (
+    <>
+      <button type="button" onClick={() => dialog.current?.open()} data-testid="lessons-button">
+        Lessons
+      </button>
+      <Dialog ref={dialog} title="Lessons" className="lessons-dialog" testId="lessons-dialog">
+        <p className="dialog-lead">
+          Each lesson sets up an experiment and says what to look for; press Play and watch it
+          happen. Every lesson is a link you can share.
+        </p>
+        <ul className="lesson-grid">
+          {PRESETS.map((preset, index) => (
+            <li key={preset.id}>
+              <a
+                className="lesson-tile"
+                href={presetHref(preset)}
+                aria-current={preset.id === current ? 'page' : undefined}
+                data-preset={preset.id}
+                onClick={() => dialog.current?.close()}
+              >
+                <span className="lesson-number">{index + 1}</span>
+                <span className="lesson-title">{preset.title}</span>
+                <span className="lesson-summary">{firstSentence(preset.story)}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </Dialog>
+    </>
+  );
+}
+
+function firstSentence(text: string): string {
+  const end = text.search(/[.!?](\s|$)/);
+  return end === -1 ? text : text.slice(0, end + 1);
+}
+
+/** How a metric is named in a claim's live read-out. */
+const METRIC_LABELS: Readonly<Record<ClaimMetric, string>> = {
+  modesCovered: 'modes covered',
+  mmdSquared: 'MMD²',
+  wasserstein1: 'W1',
+  slicedWasserstein: 'sliced W1',
+  meanDFake: 'D(fake)',
+  meanDReal: 'D(real)',
+  generatorGradNorm: '‖∇G‖',
+  discriminatorGradNorm: '‖∇D‖',
+  js: 'JS',
+  kl: 'KL',
+  ks: 'KS',
+  highQualityShare: 'share near a mode',
+};
+
+type ClaimStatus = 'pending' | 'holds' | 'fails';
+
+function formatMetric(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (Number.isInteger(value)) return String(value);
+  return Math.abs(value) >= 0.01 ? value.toFixed(3) : value.toExponential(2);
+}
+
+/**
+ * The open lesson: its story, what to look for, and its claim checked live against the run's
+ * latest measurements, with a way back to the lesson's settings when they were changed.
+ */
+export function LessonCard({
+  presetId,
+  config,
+  metrics,
+  iteration,
+  onRestore,
+  onClose,
+}: {
+  presetId: string;
+  config: PlaygroundConfig;
+  metrics: SnapshotMetrics | null;
+  iteration: number;
+  onRestore: (config: PlaygroundConfig) => void;
+  onClose: () => void;
+}) {
+  const preset = presetById(presetId);
+  if (preset === undefined) return null;
+  const { claim } = preset;
+  const changed = changedFromPreset(config, preset);
+  const value = metrics === null ? null : metrics[claim.metric];
+  const status: ClaimStatus =
+    metrics === null || iteration < claim.afterIterations
+      ? 'pending'
+      : claimHolds(claim, metrics)
+        ? 'holds'
+        : 'fails';
+  const progress = Math.min(1, iteration / claim.afterIterations);
+  return (
+    <section className="lesson-card" aria-labelledby="lesson-title" data-testid="lesson-card">
+      <header className="lesson-header">
+        <h2 id="lesson-title">
+          <span className="lesson-kicker">Lesson {PRESETS.indexOf(preset) + 1}</span>
+          {preset.title}
+        </h2>
+        <button type="button" className="small-button" onClick={onClose}>
+          Close lesson
+        </button>
+      </header>
+      <p className="lesson-story">{preset.story}</p>
+      <h3>What to look for</h3>
+      <ul className="lesson-look">
+        {preset.lookFor.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+      <div
+        className={`lesson-claim claim-${status}`}
+        data-testid="lesson-claim"
+        data-status={status}
+        data-metric={claim.metric}
+        data-value={value ?? ''}
+        role="status"
+      >
+        <span className="claim-icon" aria-hidden="true">
+          {status === 'holds' ? '✓' : status === 'fails' ? '✗' : '…'}
+        </span>
+        <span>
+          <strong>{claim.text}</strong>{' '}
+          {status === 'pending' ? (
+            <>
+              — checked from iteration {claim.afterIterations.toLocaleString('en')}; press Play.{' '}
+              <progress max={1} value={progress} aria-label="Progress to the check" />
+            </>
+          ) : (
+            <>
+              — {status === 'holds' ? 'holds now' : 'does not hold now'}:{' '}
+              {METRIC_LABELS[claim.metric]} = {formatMetric(value)} (
+              {claim.comparison === '<' ? 'below' : 'above'} {claim.value} expected)
+            </>
+          )}
+        </span>
+      </div>
+      {changed.length > 0 && (
+        <p className="lesson-modified" data-testid="lesson-modified">
+          You changed {changed.length === 1 ? 'one setting' : `${changed.length} settings`} of this
+          lesson, so its claim may not hold.{' '}
+          <button
+            type="button"
+            className="small-button"
+            onClick={() => onRestore(presetConfig(preset))}
+          >
+            Restore the lesson's settings
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { configFromJson, configToJson, MAX_CONFIG_FILE_BYTES } from '../../src/config/configFile';
+import { PRESETS, presetConfig } from '../../src/config/presets';
+import { defaultConfig, type PlaygroundConfig } from '../../src/config/schema';
+import { decodeLink, encodeConfig, encodeLink } from '../../src/config/url';
+import { defaultView, HIDE_TARGETS, type ViewState } from '../../src/config/view';
+
+const FIRST = PRESETS[0];
+if (FIRST === undefined) throw new Error('No presets');
+
+function view(changes: Partial<ViewState> = {}): ViewState {
+  return { ...defaultView(), ...changes };
+}
+
+describe('view state in the link', () => {
+  it('the default view adds nothing to the link', () => {
+    expect(encodeLink(defaultConfig(), defaultView())).toBe(encodeConfig(defaultConfig()));
+  });
+
+  it('round-trips every view key', () => {
+    const state = view({
+      layers: { discriminator: false, manifold: true, push: false, density: true },
+      smoothLosses: true,
+      hide: ['controls', 'lrG', 'training'],
+      embed: true,
+    });
+    const hash = encodeLink(defaultConfig(), state);
+    expect(hash).toContain('layers=manifold,density');
+    expect(hash).toContain('hide=controls,lrG,training');
+    const decoded = decodeLink(hash);
+    expect(decoded.fixes).toEqual([]);
+    expect(decoded.view).toEqual(state);
+    expect(decoded.config).toEqual(defaultConfig());
+  });
+
+  it('an empty layers list turns every layer off', () => {
+    const decoded = decodeLink('layers=');
+    expect(Object.values(decoded.view.layers)).toEqual([false, false, false, false]);
+    expect(decodeLink(encodeLink(defaultConfig(), decoded.view)).view.layers).toEqual(
+      decoded.view.layers,
+    );
+  });
+
+  it('repairs bad view values and says why', () => {
+    const decoded = decodeLink('layers=manifold,bogus&smooth=maybe&hide=controls,nothing&embed=2');
+    expect(decoded.view.layers.manifold).toBe(true);
+    expect(decoded.view.layers.discriminator).toBe(false);
+    expect(decoded.view.smoothLosses).toBe(false);
+    expect(decoded.view.hide).toEqual(['controls']);
+    expect(decoded.view.embed).toBe(false);
+    expect(decoded.fixes.map((fix) => fix.key)).toEqual(['layers', 'smooth', 'hide', 'embed']);
+    for (const fix of decoded.fixes) expect(fix.reason.length).toBeGreaterThan(10);
+  });
+
+  it('hide accepts parts, groups and setting keys case-insensitively, once each', () => {
+    const decoded = decodeLink('hide=LRG,lrg,Curves,data');
+    expect(decoded.view.hide).toEqual(['lrG', 'curves', 'data']);
+    expect(decoded.fixes).toEqual([]);
+    for (const target of decoded.view.hide) expect(HIDE_TARGETS.has(target)).toBe(true);
+  });
+
+  it('a view key given twice keeps the first value and reports the second', () => {
+    const decoded = decodeLink('embed=1&embed=0');
+    expect(decoded.view.embed).toBe(true);
+    expect(decoded.fixes).toHaveLength(1);
+  });
+});
+
+describe('lessons in the link', () => {
+  it('preset= alone opens the lesson with its settings', () => {
+    const decoded = decodeLink(`preset=${FIRST.id}`);
+    expect(decoded.fixes).toEqual([]);
+    expect(decoded.view.preset).toBe(FIRST.id);
+    expect(decoded.config).toEqual(presetConfig(FIRST));
+  });
+
+  it('a lesson link lists only what differs from the lesson', () => {
+    const config: PlaygroundConfig = { ...presetConfig(FIRST), generatorLearningRate: 0.0123 };
+    const hash = encodeLink(config, view({ preset: FIRST.id }));
+    expect(hash).toBe(`v=1&preset=${FIRST.id}&lrG=0.0123`);
+    expect(decodeLink(hash).config).toEqual(config);
+  });
+
+  it('every lesson round-trips through its link', () => {
+    for (const preset of PRESETS) {
+      const hash = encodeLink(presetConfig(preset), view({ preset: preset.id }));
+      expect(hash).toBe(`v=1&preset=${preset.id}`);
+      const decoded = decodeLink(hash);
+      expect(decoded.config).toEqual(presetConfig(preset));
+      expect(decoded.view.preset).toBe(preset.id);
+    }
+  });
+
+  it('an unknown lesson is reported and the link read without one', () => {
+    const decoded = decodeLink('preset=no-such-lesson&lrG=0.01');
+    expect(decoded.view.preset).toBeNull();
+    expect(decoded.config.generatorLearningRate).toBe(0.01);
+    expect(decoded.fixes.map((fix) => fix.key)).toEqual(['preset']);
+  });
+});
+
+describe('config files', () => {
+  it('round-trips a config with every value written out', () => {
+    const config: PlaygroundConfig = { ...presetConfig(FIRST), seed: 42 };
+    const text = configToJson(config, FIRST.id);
+    const file = JSON.parse(text) as { config: Record<string, unknown>; preset: string };
+    expect(Object.keys(file.config).sort()).toEqual(Object.keys(defaultConfig()).sort());
+    expect(file.preset).toBe(FIRST.id);
+    const read = configFromJson(text);
+    expect(read).toEqual({ ok: true, config, fixes: [] });
+  });
+
+  it('repairs bad values like a link, and reports unknown and missing-typed ones', () => {
+    const text = JSON.stringify({
+      format: 'gan-playground-config',
+      version: 1,
+      config: {
+        noiseSigma: 99,
+        generatorLayers: [64, 'x'],
+        batchSize: { nested: true },
+        mixtureMeans: [
+          [1, 2],
+          [3, 4],
+        ],
+        unknownThing: 3,
+      },
+    });
+    const read = configFromJson(text);
+    if (!read.ok) throw new Error(read.error);
+    expect(read.config.noiseSigma).toBe(10);
+    expect(read.config.generatorLayers).toEqual(defaultConfig().generatorLayers);
+    expect(read.config.batchSize).toBe(defaultConfig().batchSize);
+    expect(read.config.mixtureMeans).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(read.fixes.map((fix) => fix.key).sort()).toEqual(
+      ['batch', 'g', 'sigma', 'unknownThing'].sort(),
+    );
+  });
+
+  it('refuses what is not a config file, saying why', () => {
+    const cases = [
+      'not json',
+      '[]',
+      'null',
+      JSON.stringify({ format: 'something-else', config: {} }),
+      JSON.stringify({ format: 'gan-playground-config', config: [] }),
+      ' '.repeat(MAX_CONFIG_FILE_BYTES + 1),
+    ];
+    for (const text of cases) {
+      const read = configFromJson(text);
+      expect(read.ok).toBe(false);
+      if (!read.ok) expect(read.error).toMatch(/\w+ \w+ \w+/);
+    }
+  });
+});
