@@ -167,6 +167,68 @@ export function exportPlan(
   };
 }
 
+/** The formula of the discriminator loss (src/engine/objectives.ts, discriminatorLoss). */
+export type DiscriminatorLossForm =
+  | 'crossEntropy'
+  | 'smoothedCrossEntropy'
+  | 'leastSquares'
+  | 'hinge'
+  | 'wassersteinPenalty'
+  | 'wasserstein';
+
+export type AdversarialObjective = Exclude<PlaygroundConfig['objective'], 'mmd'>;
+
+/** Which formula the discriminator loss of a plan with a discriminator takes. */
+export function discriminatorLossForm(plan: ExportPlan): DiscriminatorLossForm {
+  const { objective } = plan.config;
+  switch (objective) {
+    case 'minimax':
+    case 'nonSaturating':
+    case 'hybrid':
+      return plan.labelSmoothing > 0 ? 'smoothedCrossEntropy' : 'crossEntropy';
+    case 'leastSquares':
+    case 'hinge':
+      return objective;
+    case 'wasserstein':
+      return plan.penaltyWeight > 0 ? 'wassersteinPenalty' : 'wasserstein';
+    case 'mmd':
+      throw new Error('The mmd objective trains no discriminator');
+  }
+}
+
+/** The config's objective, for a plan with a discriminator. */
+export function adversarialObjective(plan: ExportPlan): AdversarialObjective {
+  const { objective } = plan.config;
+  if (objective === 'mmd') throw new Error('The mmd objective has no adversarial loss');
+  return objective;
+}
+
+/** Why each discriminator loss reads as it does: comment lines for the generated code. */
+export const DISCRIMINATOR_LOSS_NOTES: Readonly<Record<DiscriminatorLossForm, readonly string[]>> =
+  {
+    crossEntropy: [
+      'Binary cross-entropy on logits: −log σ(t) = softplus(−t), −log(1 − σ(t)) = softplus(t).',
+    ],
+    smoothedCrossEntropy: [
+      '−[(1 − ε) log σ(t) + ε log(1 − σ(t))] on real points: one-sided label smoothing',
+      '(Salimans et al. 2016, §3.4); −log σ(t) = softplus(−t), −log(1 − σ(t)) = softplus(t).',
+    ],
+    leastSquares: ['LSGAN (Mao et al. 2017, eq. 9): real to the target, fake to 0.'],
+    hinge: ['Hinge loss (Lim & Ye 2017; Miyato et al. 2018, eq. 16).'],
+    wassersteinPenalty: ['WGAN-GP critic (Gulrajani et al. 2017, eq. 3).'],
+    wasserstein: ['WGAN critic (Arjovsky et al. 2017), without a penalty since λ = 0.'],
+  };
+
+/** What the adversarial generator loss does, per objective: one comment line. */
+export const GENERATOR_LOSS_NOTES: Readonly<Record<AdversarialObjective, string>> = {
+  minimax: 'minimise E log(1 − D(G(z))): the saturating game (Goodfellow et al. 2014)',
+  nonSaturating: 'maximise E log D(G(z)) (Goodfellow et al. 2014, §3)',
+  hybrid: 'maximise E log D(G(z)) (Goodfellow et al. 2014, §3)',
+  leastSquares: 'pull D(G(z)) to 1 (Mao et al. 2017, eq. 9)',
+  hinge: 'maximise E D(G(z)) (Lim & Ye 2017; Miyato et al. 2018, eq. 17)',
+  wasserstein: 'maximise the critic on fakes (Arjovsky et al. 2017)',
+};
+
 /** Whether the discriminator sees more than the points: instance noise or packs. */
 export function transformsDiscriminatorInput(plan: ExportPlan): boolean {
   return plan.instanceNoise > 0 || plan.packing > 1;
@@ -315,19 +377,20 @@ export function listLiteral(values: readonly number[], float = false): string {
 }
 
 /**
- * Points as a nested list literal, `perLine` points to a line after `indent`, so a few
- * thousand user points stay readable.
+ * Points as a nested list literal, `perLine` points to a line indented by `indent` + `step`,
+ * so a few thousand user points stay readable.
  */
 export function pointsLiteral(
   points: readonly (readonly number[])[],
   indent: string,
   float = false,
+  step = '    ',
   perLine = 8,
 ): string {
   const items = points.map((p) => `[${p.map((v) => float32Literal(v, float)).join(', ')}]`);
   const lines: string[] = [];
   for (let i = 0; i < items.length; i += perLine) {
-    lines.push(`${indent}    ${items.slice(i, i + perLine).join(', ')},`);
+    lines.push(`${indent}${step}${items.slice(i, i + perLine).join(', ')},`);
   }
   return `[\n${lines.join('\n')}\n${indent}]`;
 }
@@ -352,85 +415,70 @@ export interface Setting {
 /** The settings block at the top of both scripts: only what this config uses. */
 export function settings(plan: ExportPlan): Setting[] {
   const { config } = plan;
-  const all: (Setting | false)[] = [
-    { name: 'SEED', value: config.seed, float: false, comment: 'seeds every random draw' },
-    { name: 'DIM', value: plan.dimension, float: false, comment: 'dimension of a data point' },
-    { name: 'NOISE_DIM', value: config.noiseDimension, float: false, comment: 'dimension of z' },
-    {
-      name: 'NOISE_SIGMA',
-      value: config.noiseSigma,
-      float: true,
-      comment: 'standard deviation of every coordinate of z',
-    },
-    {
-      name: 'BATCH_SIZE',
-      value: config.batchSize,
-      float: false,
-      comment: 'real and generated samples per update',
-    },
-    plan.discriminatorSizes !== null && {
-      name: 'D_STEPS',
-      value: config.discriminatorSteps,
-      float: false,
-      comment: 'discriminator updates per generator update (k)',
-    },
-    plan.packing > 1 && {
-      name: 'PACKING',
-      value: plan.packing,
-      float: false,
-      comment: 'samples the discriminator judges at once (PacGAN m)',
-    },
-    plan.instanceNoise > 0 && {
-      name: 'INSTANCE_NOISE',
-      value: plan.instanceNoise,
-      float: true,
-      comment: 'σ of the noise added to every discriminator input',
-    },
-    plan.labelSmoothing > 0 && {
-      name: 'LABEL_SMOOTHING',
-      value: plan.labelSmoothing,
-      float: true,
-      comment: 'real target 1 − ε (one-sided)',
-    },
-    plan.penaltyWeight > 0 && {
-      name: 'GRADIENT_PENALTY',
-      value: plan.penaltyWeight,
-      float: true,
-      comment: 'λ of the WGAN-GP penalty',
-    },
-    plan.mmdWeight > 0 && {
-      name: 'MMD_BANDWIDTHS',
-      value: config.mmdBandwidths,
-      float: true,
-      comment: 'bandwidths of the kernel mixture in the MMD² loss',
-    },
-    plan.mmdWeight > 0 &&
-      config.objective === 'hybrid' && {
-        name: 'MMD_WEIGHT',
-        value: plan.mmdWeight,
-        float: true,
-        comment: 'λ of L_G + λ·MMD²',
-      },
-    {
-      name: 'KERNEL_BANDWIDTH',
-      value: config.kernelBandwidth,
-      float: true,
-      comment: 'bandwidth of the MMD² reported',
-    },
-    {
-      name: 'ATLAS_SIZE',
-      value: ATLAS_SIZE,
-      float: false,
-      comment: 'real points sampled once; batches are drawn from them',
-    },
-    {
-      name: 'EVALUATION_SIZE',
-      value: EVALUATION_SIZE,
-      float: false,
-      comment: 'points of each kind in the reported MMD²',
-    },
+  const hasD = plan.discriminatorSizes !== null;
+  const hybridMmd = config.objective === 'hybrid' && plan.mmdWeight > 0;
+  const rows: [boolean, string, number | readonly number[], boolean, string][] = [
+    [true, 'SEED', config.seed, false, 'seeds every random draw'],
+    [true, 'DIM', plan.dimension, false, 'dimension of a data point'],
+    [true, 'NOISE_DIM', config.noiseDimension, false, 'dimension of z'],
+    [true, 'NOISE_SIGMA', config.noiseSigma, true, 'standard deviation of every coordinate of z'],
+    [true, 'BATCH_SIZE', config.batchSize, false, 'real and generated samples per update'],
+    [
+      hasD,
+      'D_STEPS',
+      config.discriminatorSteps,
+      false,
+      'discriminator updates per generator update (k)',
+    ],
+    [
+      plan.packing > 1,
+      'PACKING',
+      plan.packing,
+      false,
+      'samples the discriminator judges at once (PacGAN m)',
+    ],
+    [
+      plan.instanceNoise > 0,
+      'INSTANCE_NOISE',
+      plan.instanceNoise,
+      true,
+      'σ of the noise added to every discriminator input',
+    ],
+    [
+      plan.labelSmoothing > 0,
+      'LABEL_SMOOTHING',
+      plan.labelSmoothing,
+      true,
+      'real target 1 − ε (one-sided)',
+    ],
+    [
+      plan.penaltyWeight > 0,
+      'GRADIENT_PENALTY',
+      plan.penaltyWeight,
+      true,
+      'λ of the WGAN-GP penalty',
+    ],
+    [
+      plan.mmdWeight > 0,
+      'MMD_BANDWIDTHS',
+      config.mmdBandwidths,
+      true,
+      'bandwidths of the kernel mixture in the MMD² loss',
+    ],
+    [hybridMmd, 'MMD_WEIGHT', plan.mmdWeight, true, 'λ of L_G + λ·MMD²'],
+    [true, 'KERNEL_BANDWIDTH', config.kernelBandwidth, true, 'bandwidth of the MMD² reported'],
+    [
+      true,
+      'ATLAS_SIZE',
+      ATLAS_SIZE,
+      false,
+      'real points sampled once; batches are drawn from them',
+    ],
+    [true, 'EVALUATION_SIZE', EVALUATION_SIZE, false, 'points of each kind in the reported MMD²'],
   ];
-  return all.filter((s): s is Setting => s !== false);
+  return rows
+    .filter(([used]) => used)
+    .map(([, name, value, float, comment]) => ({ name, value, float, comment }));
 }
 
 /** Renders the settings as aligned constant definitions, e.g. `SEED = 1  # …`. */

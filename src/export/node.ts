@@ -7,10 +7,16 @@
 import type { PlaygroundConfig } from '../config/schema';
 import {
   type Activation,
+  type AdversarialObjective,
+  adversarialObjective,
   code,
+  DISCRIMINATOR_LOSS_NOTES,
+  type DiscriminatorLossForm,
+  discriminatorLossForm,
   type ExportOptions,
   type ExportPlan,
   exportPlan,
+  GENERATOR_LOSS_NOTES,
   headerLines,
   LEAKY_RELU_SLOPE,
   listLiteral,
@@ -41,7 +47,7 @@ function modesExpression(modes: Modes): string {
       return `${values}.flatMap((x) => ${values}.map((y) => [x, y]))`;
     }
     case 'list':
-      return pointsLiteral(modes.points, '');
+      return pointsLiteral(modes.points, '', false, '  ');
   }
 }
 
@@ -180,7 +186,7 @@ function targetParts(target: TargetLaw): { constants: string[]; doc: string; dra
       };
     case 'points':
       return {
-        constants: [`const POINTS = ${pointsLiteral(target.points, '')};`],
+        constants: [`const POINTS = ${pointsLiteral(target.points, '', false, '  ')};`],
         doc: 'your points, drawn uniformly with replacement',
         draw: ['return POINTS[random.int(POINTS.length)];'],
       };
@@ -411,7 +417,12 @@ function discriminatorInputCode(plan: ExportPlan): string | null {
     packs && 'packs of PACKING consecutive samples (PacGAN, Lin et al. 2018; leftovers dropped)',
   ].filter((part): part is string => typeof part === 'string');
   return code(
-    `/** What the discriminator sees of a batch: ${what.join(', then ')}. */`,
+    '/**',
+    ' * What the discriminator sees of a batch:',
+    ...what.map(
+      (part, i) => ` * ${i === 0 ? '' : 'then '}${part}${i === what.length - 1 ? '.' : ','}`,
+    ),
+    ' */',
     'function discriminatorInput(x) {',
     noise && '  const noisy = x.add(tf.tensor2d(normals(x.size, INSTANCE_NOISE), x.shape));',
     packs && code(`  const packs = Math.floor(x.shape[0] / PACKING);`),
@@ -440,66 +451,40 @@ function gradientPenaltyCode(): string {
   );
 }
 
-/** L_D on discriminator outputs, per objective (src/engine/objectives.ts, discriminatorLoss). */
-function discriminatorLossLines(plan: ExportPlan): string[] {
-  const fakeTerm = 'tFake.softplus().mean()';
-  switch (plan.config.objective) {
-    case 'minimax':
-    case 'nonSaturating':
-    case 'hybrid':
-      return plan.labelSmoothing > 0
-        ? [
-            '// −[(1 − ε) log σ(t) + ε log(1 − σ(t))] on real points: one-sided label smoothing',
-            '// (Salimans et al. 2016, §3.4); −log σ(t) = softplus(−t), −log(1 − σ(t)) = softplus(t).',
-            'const realTerm = tReal.neg().softplus().mul(1 - LABEL_SMOOTHING).add(tReal.softplus().mul(LABEL_SMOOTHING));',
-            `return realTerm.mean().add(${fakeTerm});`,
-          ]
-        : [
-            '// Binary cross-entropy on logits: −log σ(t) = softplus(−t), −log(1 − σ(t)) = softplus(t).',
-            `return tReal.neg().softplus().mean().add(${fakeTerm});`,
-          ];
-    case 'leastSquares':
-      return [
-        '// LSGAN (Mao et al. 2017, eq. 9): real to 1 − ε, fake to 0.',
-        `return tReal.sub(${plan.labelSmoothing > 0 ? '1 - LABEL_SMOOTHING' : '1'}).square().mean().add(tFake.square().mean()).mul(0.5);`,
-      ];
-    case 'hinge':
-      return [
-        '// Hinge loss (Lim & Ye 2017; Miyato et al. 2018, eq. 16).',
-        'return tf.sub(1, tReal).relu().mean().add(tFake.add(1).relu().mean());',
-      ];
-    case 'wasserstein':
-      return plan.penaltyWeight > 0
-        ? [
-            '// WGAN-GP critic (Gulrajani et al. 2017, eq. 3).',
-            'const penalty = gradientPenalty(discriminator, real, fake);',
-            'return tFake.mean().sub(tReal.mean()).add(penalty.mul(GRADIENT_PENALTY));',
-          ]
-        : [
-            '// WGAN critic (Arjovsky et al. 2017), no penalty.',
-            'return tFake.mean().sub(tReal.mean());',
-          ];
-    case 'mmd':
-      throw new Error('The mmd objective has no discriminator');
-  }
-}
+/** The discriminator loss on outputs tReal, tFake (and the inputs real, fake), per form. */
+const DISCRIMINATOR_LOSS: Readonly<Record<DiscriminatorLossForm, readonly string[]>> = {
+  crossEntropy: ['return tReal.neg().softplus().mean().add(tFake.softplus().mean());'],
+  smoothedCrossEntropy: [
+    'const realTerm = tReal.neg().softplus().mul(1 - LABEL_SMOOTHING);',
+    'const smoothingTerm = tReal.softplus().mul(LABEL_SMOOTHING);',
+    'return realTerm.add(smoothingTerm).mean().add(tFake.softplus().mean());',
+  ],
+  leastSquares: ['return tReal.sub(TARGET).square().mean().add(tFake.square().mean()).mul(0.5);'],
+  hinge: ['return tf.sub(1, tReal).relu().mean().add(tFake.add(1).relu().mean());'],
+  wassersteinPenalty: [
+    'const penalty = gradientPenalty(discriminator, real, fake);',
+    'return tFake.mean().sub(tReal.mean()).add(penalty.mul(GRADIENT_PENALTY));',
+  ],
+  wasserstein: ['return tFake.mean().sub(tReal.mean());'],
+};
 
-/** The adversarial L_G on D(G(z)) (src/engine/objectives.ts, generatorAdversarialLoss). */
-function generatorAdversarialExpression(objective: PlaygroundConfig['objective']): string {
-  switch (objective) {
-    case 'minimax':
-      return 'tFake.softplus().mean().neg(); // minimise E log(1 − D(G(z))), the saturating game';
-    case 'nonSaturating':
-    case 'hybrid':
-      return 'tFake.neg().softplus().mean(); // maximise E log D(G(z)) (Goodfellow et al. 2014, §3)';
-    case 'leastSquares':
-      return 'tFake.sub(1).square().mean().mul(0.5);';
-    case 'hinge':
-    case 'wasserstein':
-      return 'tFake.mean().neg();';
-    case 'mmd':
-      throw new Error('The mmd objective has no adversarial loss');
-  }
+/** The adversarial generator loss on tFake = D(G(z)), per objective. */
+const GENERATOR_LOSS: Readonly<Record<AdversarialObjective, string>> = {
+  minimax: 'tFake.softplus().mean().neg()',
+  nonSaturating: 'tFake.neg().softplus().mean()',
+  hybrid: 'tFake.neg().softplus().mean()',
+  leastSquares: 'tFake.sub(1).square().mean().mul(0.5)',
+  hinge: 'tFake.mean().neg()',
+  wasserstein: 'tFake.mean().neg()',
+};
+
+function discriminatorLossLines(plan: ExportPlan): string[] {
+  const form = discriminatorLossForm(plan);
+  const target = plan.labelSmoothing > 0 ? '1 - LABEL_SMOOTHING' : '1';
+  return [
+    ...DISCRIMINATOR_LOSS_NOTES[form].map((note) => `// ${note}`),
+    ...DISCRIMINATOR_LOSS[form].map((line) => line.replace('TARGET', target)),
+  ];
 }
 
 function lossesCode(plan: ExportPlan): string {
@@ -513,7 +498,9 @@ function lossesCode(plan: ExportPlan): string {
   }
   const transforms = transformsDiscriminatorInput(plan);
   const mmdTerm = plan.mmdWeight > 0;
-  const adversarial = generatorAdversarialExpression(plan.config.objective);
+  const objective = adversarialObjective(plan);
+  const note = `  // ${GENERATOR_LOSS_NOTES[objective]}`;
+  const adversarial = `${GENERATOR_LOSS[objective]};`;
   return code(
     '/** L_D on a real and a generated batch. */',
     'function discriminatorLoss(discriminator, batch, generated) {',
@@ -532,10 +519,11 @@ function lossesCode(plan: ExportPlan): string {
     `  const tFake = discriminator.apply(${transforms ? 'discriminatorInput(fake)' : 'fake'});`,
     mmdTerm
       ? code(
+          note,
           `  const adversarial = ${adversarial}`,
           '  return adversarial.add(mmdSquared(fake, real, MMD_BANDWIDTHS).mul(MMD_WEIGHT));',
         )
-      : `  return ${adversarial}`,
+      : code(note, `  return ${adversarial}`),
     '}',
   );
 }

@@ -8,10 +8,16 @@
 import type { PlaygroundConfig } from '../config/schema';
 import {
   type Activation,
+  type AdversarialObjective,
+  adversarialObjective,
   code,
+  DISCRIMINATOR_LOSS_NOTES,
+  type DiscriminatorLossForm,
+  discriminatorLossForm,
   type ExportOptions,
   type ExportPlan,
   exportPlan,
+  GENERATOR_LOSS_NOTES,
   headerLines,
   LEAKY_RELU_SLOPE,
   listLiteral,
@@ -321,71 +327,42 @@ function gradientPenaltyCode(): string {
   );
 }
 
-/** L_D on discriminator outputs, per objective (src/engine/objectives.ts, discriminatorLoss). */
-function discriminatorLossExpression(plan: ExportPlan): string[] {
-  switch (plan.config.objective) {
-    case 'minimax':
-    case 'nonSaturating':
-    case 'hybrid':
-      return plan.labelSmoothing > 0
-        ? [
-            '# −[(1 − ε) log σ(t) + ε log(1 − σ(t))] on real points: one-sided label smoothing',
-            '# (Salimans et al. 2016, §3.4); −log σ(t) = softplus(−t), −log(1 − σ(t)) = softplus(t).',
-            'real_term = (1 - LABEL_SMOOTHING) * F.softplus(-t_real) + LABEL_SMOOTHING * F.softplus(t_real)',
-            'return real_term.mean() + F.softplus(t_fake).mean()',
-          ]
-        : [
-            '# Binary cross-entropy on logits: −log σ(t) = softplus(−t), −log(1 − σ(t)) = softplus(t).',
-            'return F.softplus(-t_real).mean() + F.softplus(t_fake).mean()',
-          ];
-    case 'leastSquares':
-      return [
-        '# LSGAN (Mao et al. 2017, eq. 9): real to 1 − ε, fake to 0.',
-        plan.labelSmoothing > 0
-          ? 'return 0.5 * ((t_real - (1 - LABEL_SMOOTHING)).square().mean() + t_fake.square().mean())'
-          : 'return 0.5 * ((t_real - 1).square().mean() + t_fake.square().mean())',
-      ];
-    case 'hinge':
-      return [
-        '# Hinge loss (Lim & Ye 2017; Miyato et al. 2018, eq. 16).',
-        'return F.relu(1 - t_real).mean() + F.relu(1 + t_fake).mean()',
-      ];
-    case 'wasserstein':
-      return plan.penaltyWeight > 0
-        ? [
-            '# WGAN-GP critic (Gulrajani et al. 2017, eq. 3).',
-            'penalty = gradient_penalty(discriminator, real, fake)',
-            'return t_fake.mean() - t_real.mean() + GRADIENT_PENALTY * penalty',
-          ]
-        : [
-            '# WGAN critic (Arjovsky et al. 2017), no penalty.',
-            'return t_fake.mean() - t_real.mean()',
-          ];
-    case 'mmd':
-      throw new Error('The mmd objective has no discriminator');
-  }
-}
+/** The discriminator loss on outputs t_real, t_fake (and the inputs real, fake), per form. */
+const DISCRIMINATOR_LOSS: Readonly<Record<DiscriminatorLossForm, readonly string[]>> = {
+  crossEntropy: ['return F.softplus(-t_real).mean() + F.softplus(t_fake).mean()'],
+  smoothedCrossEntropy: [
+    'real_term = (1 - LABEL_SMOOTHING) * F.softplus(-t_real) + LABEL_SMOOTHING * F.softplus(t_real)',
+    'return real_term.mean() + F.softplus(t_fake).mean()',
+  ],
+  leastSquares: ['return 0.5 * ((t_real - TARGET).square().mean() + t_fake.square().mean())'],
+  hinge: ['return F.relu(1 - t_real).mean() + F.relu(1 + t_fake).mean()'],
+  wassersteinPenalty: [
+    'penalty = gradient_penalty(discriminator, real, fake)',
+    'return t_fake.mean() - t_real.mean() + GRADIENT_PENALTY * penalty',
+  ],
+  wasserstein: ['return t_fake.mean() - t_real.mean()'],
+};
 
-/** The adversarial L_G on D(G(z)) (src/engine/objectives.ts, generatorAdversarialLoss). */
-function generatorAdversarialExpression(objective: PlaygroundConfig['objective']): string {
-  switch (objective) {
-    case 'minimax':
-      return '-F.softplus(t_fake).mean()  # minimise E log(1 − D(G(z))), the saturating game';
-    case 'nonSaturating':
-    case 'hybrid':
-      return 'F.softplus(-t_fake).mean()  # maximise E log D(G(z)) (Goodfellow et al. 2014, §3)';
-    case 'leastSquares':
-      return '0.5 * (t_fake - 1).square().mean()';
-    case 'hinge':
-    case 'wasserstein':
-      return '-t_fake.mean()';
-    case 'mmd':
-      throw new Error('The mmd objective has no adversarial loss');
-  }
+/** The adversarial generator loss on t_fake = D(G(z)), per objective. */
+const GENERATOR_LOSS: Readonly<Record<AdversarialObjective, string>> = {
+  minimax: '-F.softplus(t_fake).mean()',
+  nonSaturating: 'F.softplus(-t_fake).mean()',
+  hybrid: 'F.softplus(-t_fake).mean()',
+  leastSquares: '0.5 * (t_fake - 1).square().mean()',
+  hinge: '-t_fake.mean()',
+  wasserstein: '-t_fake.mean()',
+};
+
+function discriminatorLossLines(plan: ExportPlan): string[] {
+  const form = discriminatorLossForm(plan);
+  const target = plan.labelSmoothing > 0 ? '(1 - LABEL_SMOOTHING)' : '1';
+  return [
+    ...DISCRIMINATOR_LOSS_NOTES[form].map((note) => `# ${note}`),
+    ...DISCRIMINATOR_LOSS[form].map((line) => line.replace('TARGET', target)),
+  ];
 }
 
 function lossesCode(plan: ExportPlan): string {
-  const { objective } = plan.config;
   const input = (x: string): string =>
     transformsDiscriminatorInput(plan) ? `discriminator_input(${x})` : x;
   if (plan.discriminatorSizes === null) {
@@ -396,13 +373,16 @@ function lossesCode(plan: ExportPlan): string {
     );
   }
   const mmdTerm = plan.mmdWeight > 0;
+  const objective = adversarialObjective(plan);
+  const note = `    # ${GENERATOR_LOSS_NOTES[objective]}`;
+  const adversarial = GENERATOR_LOSS[objective];
   return code(
     'def discriminator_loss(discriminator, real, fake):',
     '    """L_D on a real and a generated batch."""',
     transformsDiscriminatorInput(plan) &&
       '    real, fake = discriminator_input(real), discriminator_input(fake)',
     '    t_real, t_fake = discriminator(real), discriminator(fake)',
-    ...discriminatorLossExpression(plan).map((line) => `    ${line}`),
+    ...discriminatorLossLines(plan).map((line) => `    ${line}`),
     '',
     '',
     `def generator_loss(generator, discriminator, z${mmdTerm ? ', real' : ''}):`,
@@ -413,10 +393,11 @@ function lossesCode(plan: ExportPlan): string {
     `    t_fake = discriminator(${input('fake')})`,
     mmdTerm
       ? code(
-          `    adversarial = ${generatorAdversarialExpression(objective)}`,
+          note,
+          `    adversarial = ${adversarial}`,
           '    return adversarial + MMD_WEIGHT * mmd_squared(fake, real, MMD_BANDWIDTHS)',
         )
-      : `    return ${generatorAdversarialExpression(objective)}`,
+      : code(note, `    return ${adversarial}`),
   );
 }
 

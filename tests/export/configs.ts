@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultConfig, type PlaygroundConfig } from '../../src/config/schema';
+import { defaultConfig, FIELDS, type PlaygroundConfig } from '../../src/config/schema';
 import { DATASET_IDS } from '../../src/engine/datasets';
 import type { UserPoints } from '../../src/export/common';
 
@@ -30,16 +30,8 @@ export function exportCase(
   return { name, config: { ...defaultConfig(), ...overrides }, points };
 }
 
-const ACTIVATIONS = ['relu', 'leakyRelu', 'tanh', 'elu', 'gelu'] as const;
-const OBJECTIVES = [
-  'nonSaturating',
-  'minimax',
-  'leastSquares',
-  'hinge',
-  'wasserstein',
-  'mmd',
-  'hybrid',
-] as const;
+const ACTIVATIONS = FIELDS.generatorActivation.options;
+const OBJECTIVES = FIELDS.objective.options;
 
 /** Every data set with its default parameters (the user's points where it needs some). */
 export const DATASET_CASES: ExportCase[] = [
