@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultConfig, FIELDS, type PlaygroundConfig } from '../../src/config/schema';
-import { DATASET_IDS } from '../../src/engine/datasets';
+import { DATASET_IDS, resolveDataset } from '../../src/engine/datasets';
+import { mmdSquared } from '../../src/engine/metrics';
+import { createRandom } from '../../src/engine/random';
 import type { UserPoints } from '../../src/export/common';
 
 /** A config to export, with the user's points where its data set needs them. */
@@ -143,3 +145,17 @@ export function runCommand(command: string, args: string[], timeoutMs: number): 
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/**
+ * Unbiased MMD² (bandwidth 0.5) between an exported script's real points and as many drawn by
+ * the engine for the same case. Under the same law and with 1500 points of each it stays below
+ * ~5e-4; SAME_LAW_THRESHOLD leaves room for that and still fails a 10 % error of scale.
+ */
+export function mmdToEngine(c: ExportCase, scripted: Float32Array): number {
+  const spec = resolveDataset(c.config.dataset, { ...c.config, points: c.points });
+  const engine = spec.sample(createRandom(11), scripted.length / spec.dimension);
+  return mmdSquared(scripted, engine, spec.dimension, 0.5);
+}
+
+export const SAME_LAW_THRESHOLD = 0.0025;
+export const SAMPLE_SIZE = 1500;

@@ -3,16 +3,18 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTrainer, mmdSquared, resolveDataset } from '../../src/engine';
-import { createRandom } from '../../src/engine/random';
+import { createTrainer, mmdSquared } from '../../src/engine';
 import { nodeScript } from '../../src/export/node';
 import {
   DATASET_CASES,
   type ExportCase,
   exportCase,
   type Finished,
+  mmdToEngine,
   POINTS_2D,
   runCommand,
+  SAME_LAW_THRESHOLD,
+  SAMPLE_SIZE,
   scratchFolder,
 } from './configs';
 
@@ -172,7 +174,6 @@ describe('nodeScript runs with node and @tensorflow/tfjs alone', () => {
 describe('nodeScript is faithful to the engine', () => {
   it('samples every data set from the same law as the engine', async () => {
     const folder = scratchFolder('datasets');
-    const size = 1500;
     const files = DATASET_CASES.map((c, i) => pathToFileURL(resolve(writeScript(folder, c, i))));
     const harness = join(folder, 'harness.mjs');
     writeFileSync(
@@ -181,7 +182,7 @@ describe('nodeScript is faithful to the engine', () => {
         'const samples = [];',
         `for (const file of ${JSON.stringify(files.map(String))}) {`,
         '  const { sampleReal } = await import(file);',
-        `  samples.push(Array.from(sampleReal(${size})));`,
+        `  samples.push(Array.from(sampleReal(${SAMPLE_SIZE})));`,
         '}',
         'process.stdout.write(JSON.stringify(samples));',
       ].join('\n'),
@@ -189,28 +190,16 @@ describe('nodeScript is faithful to the engine', () => {
     const run = await runCommand('node', [harness], 60_000);
     expect(run.code, run.stderr).toBe(0);
     const scripted = (JSON.parse(run.stdout) as number[][]).map((s) => Float32Array.from(s));
-
-    const engineSample = (c: ExportCase): { values: Float32Array; dimension: number } => {
-      const spec = resolveDataset(c.config.dataset, { ...c.config, points: c.points });
-      return { values: spec.sample(createRandom(11), size), dimension: spec.dimension };
-    };
-    // Under the same law the unbiased MMD² of two samples of 1500 stays below ~5e-4.
-    const threshold = 0.0025;
     DATASET_CASES.forEach((c, i) => {
-      const engine = engineSample(c);
-      const script = scripted[i] as Float32Array;
-      expect(script.length, c.name).toBe(engine.values.length);
-      expect(mmdSquared(script, engine.values, engine.dimension, 0.5), c.name).toBeLessThan(
-        threshold,
-      );
+      const sample = scripted[i] as Float32Array;
+      expect(mmdToEngine(c, sample), c.name).toBeLessThan(SAME_LAW_THRESHOLD);
     });
     // The check has power: the same points 10 % too large fail it.
     for (const dataset of ['two-moons', 'circle', 'gaussian-1d']) {
       const i = DATASET_CASES.findIndex((c) => c.config.dataset === dataset);
-      const engine = engineSample(DATASET_CASES[i] as ExportCase);
       const scaled = (scripted[i] as Float32Array).map((v) => 1.1 * v);
-      expect(mmdSquared(scaled, engine.values, engine.dimension, 0.5), dataset).toBeGreaterThan(
-        threshold,
+      expect(mmdToEngine(DATASET_CASES[i] as ExportCase, scaled), dataset).toBeGreaterThan(
+        SAME_LAW_THRESHOLD,
       );
     }
   }, 60_000);

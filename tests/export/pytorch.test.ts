@@ -3,8 +3,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mmdSquared } from '../../src/engine/metrics';
+import { type Activation, initLimit } from '../../src/engine/mlp';
 import { pytorchScript } from '../../src/export/pytorch';
-import { type ExportCase, MATRIX } from './configs';
+import {
+  DATASET_CASES,
+  type ExportCase,
+  exportCase,
+  MATRIX,
+  mmdToEngine,
+  SAME_LAW_THRESHOLD,
+  SAMPLE_SIZE,
+} from './configs';
 
 /** What tests/export/inspect_scripts.py reports about one script. */
 interface Inspection {
@@ -20,6 +30,7 @@ interface Inspection {
 }
 
 const INSPECTOR = join('tests', 'export', 'inspect_scripts.py');
+const SAMPLER = join('tests', 'export', 'sample_scripts.py');
 const results = new Map<string, Inspection>();
 
 function requirePython(): void {
@@ -172,5 +183,62 @@ describe('pytorchScript over the config matrix', () => {
       MODES: [[-3], [0], [3]],
       MODE_STD: 0.4,
     });
+  });
+});
+
+/** What tests/export/sample_scripts.py reports about one script. */
+interface Sampled {
+  dimension: number;
+  real: number[];
+  noise: number[];
+  mmd: number;
+  init_limits: Record<string, number>;
+}
+
+describe('pytorchScript samples the same laws as the engine', () => {
+  it('in sample_real, sample_noise, mmd_squared and init_limit (on numpy, through a stand-in for torch)', () => {
+    requirePython();
+    const uniform = exportCase('uniform noise', { noiseDistribution: 'uniform', noiseSigma: 0.7 });
+    // The data sets, the activations (for init_limit), then uniform noise last.
+    const activations = MATRIX.filter((c) => c.name.startsWith('activation '));
+    const cases = [...DATASET_CASES, ...activations, uniform];
+    const folder = mkdtempSync(join(tmpdir(), 'gan-export-py-sample-'));
+    const files = cases.map((c, i) => {
+      const file = join(folder, `case_${i}.py`);
+      writeFileSync(file, pytorchScript(c.config, c.points));
+      return file;
+    });
+    const run = spawnSync('python3', [SAMPLER, String(SAMPLE_SIZE), ...files], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (run.status !== 0) {
+      throw new Error(`sample_scripts.py failed (it needs numpy): ${run.stderr}`);
+    }
+    const samples = JSON.parse(run.stdout) as Sampled[];
+    cases.forEach((c, i) => {
+      const { dimension, real, noise, mmd } = samples[i] as Sampled;
+      expect(mmdToEngine(c, Float32Array.from(real)), c.name).toBeLessThan(SAME_LAW_THRESHOLD);
+      // The script's MMD² is the engine's, on the same points.
+      const first = Float32Array.from(real.slice(0, 300 * dimension));
+      const second = Float32Array.from(real.slice(300 * dimension, 600 * dimension));
+      expect(mmd, c.name).toBeCloseTo(mmdSquared(first, second, dimension, [0.5, 1]), 5);
+      const mean = noise.reduce((a, b) => a + b, 0) / noise.length;
+      const std = Math.sqrt(noise.reduce((a, b) => a + (b - mean) ** 2, 0) / noise.length);
+      expect(Math.abs(mean), c.name).toBeLessThan(0.05 * c.config.noiseSigma);
+      expect(std / c.config.noiseSigma, c.name).toBeCloseTo(1, 1);
+    });
+    // The initialisation limits are the engine's, for every activation and the linear output.
+    for (const { init_limits } of samples) {
+      for (const [activation, limit] of Object.entries(init_limits)) {
+        expect(limit, activation).toBeCloseTo(initLimit(64, 32, activation as Activation), 12);
+      }
+    }
+    expect(activations).toHaveLength(5);
+    const uniformNoise = (samples.at(-1) as Sampled).noise;
+    const half = Math.sqrt(3) * 0.7;
+    expect(Math.max(...uniformNoise)).toBeLessThanOrEqual(half);
+    expect(Math.max(...uniformNoise)).toBeGreaterThan(0.99 * half);
+    expect(Math.min(...uniformNoise)).toBeGreaterThanOrEqual(-half);
   });
 });
