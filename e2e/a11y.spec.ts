@@ -4,13 +4,12 @@ import { expect, test } from './fixtures';
 
 /** Serious and critical violations found by axe-core (WCAG 2.1 A and AA rules and best practices). */
 async function seriousViolations(page: Page, include?: string) {
-  let builder = new AxeBuilder({ page }).withTags([
-    'wcag2a',
-    'wcag2aa',
-    'wcag21a',
-    'wcag21aa',
-    'best-practice',
-  ]);
+  let builder = new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    // Experimental in axe-core 4.14, and wrong here: the overview's SVG buttons are named by
+    // aria-labelledby from exactly their visible <text> (title and subtitle), yet it reports
+    // their text as missing from their names (docs/notes-issue-6.md).
+    .disableRules(['label-content-name-mismatch']);
   if (include !== undefined) builder = builder.include(include);
   const results = await builder.analyze();
   return results.violations

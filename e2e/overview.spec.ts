@@ -32,11 +32,11 @@ test.describe('The model overview', () => {
     );
 
     // The boxes are buttons for the keyboard too.
-    const losses = page.getByRole('button', { name: /^Losses:/ });
+    const losses = page.getByRole('button', { name: /^Losses L_D/ });
     await losses.focus();
     await page.keyboard.press('Enter');
     await expect(playground.lossChart).toBeFocused();
-    await page.getByRole('button', { name: /^Noise z:/ }).press(' ');
+    await page.getByRole('button', { name: /^Noise z / }).press(' ');
     await expect(page.getByTestId('noise-view')).toBeFocused();
   });
 

@@ -76,7 +76,7 @@ export function defaultView(): ViewState {
 }
 
 /** URL keys of the view state, in the order they are written. */
-export const VIEW_URL_KEYS = ['preset', 'layers', 'smooth', 'hide', 'embed'] as const;
+export const VIEW_URL_KEYS = ['preset', 'layers', 'smoothed', 'hide', 'embed'] as const;
 export type ViewUrlKey = (typeof VIEW_URL_KEYS)[number];
 
 /** Whether `hide` hides this target (a part, a group id or a setting's URL key). */
@@ -134,7 +134,7 @@ export function parseViewValue(key: Exclude<ViewUrlKey, 'preset'>, raw: string):
         }),
       };
     }
-    case 'smooth':
+    case 'smoothed':
       return flag(raw, (on) => (view) => ({ ...view, smoothLosses: on }));
     case 'embed':
       return flag(raw, (on) => (view) => ({ ...view, embed: on }));
@@ -167,7 +167,7 @@ export function encodeView(view: ViewState): string[] {
   if (LAYER_NAMES.some((name) => view.layers[name] !== defaults.layers[name])) {
     pairs.push(`layers=${LAYER_NAMES.filter((name) => view.layers[name]).join(',')}`);
   }
-  if (view.smoothLosses) pairs.push('smooth=1');
+  if (view.smoothLosses) pairs.push('smoothed=1');
   if (view.hide.length > 0) pairs.push(`hide=${view.hide.map(encodeURIComponent).join(',')}`);
   if (view.embed) pairs.push('embed=1');
   return pairs;

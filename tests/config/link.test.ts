@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { configFromJson, configToJson, MAX_CONFIG_FILE_BYTES } from '../../src/config/configFile';
 import { PRESETS, presetConfig } from '../../src/config/presets';
-import { defaultConfig, type PlaygroundConfig } from '../../src/config/schema';
+import { CONFIG_KEYS, defaultConfig, FIELDS, type PlaygroundConfig } from '../../src/config/schema';
 import { decodeLink, encodeConfig, encodeLink } from '../../src/config/url';
-import { defaultView, HIDE_TARGETS, type ViewState } from '../../src/config/view';
+import { defaultView, HIDE_TARGETS, VIEW_URL_KEYS, type ViewState } from '../../src/config/view';
 
 const FIRST = PRESETS[0];
 if (FIRST === undefined) throw new Error('No presets');
@@ -13,6 +13,11 @@ function view(changes: Partial<ViewState> = {}): ViewState {
 }
 
 describe('view state in the link', () => {
+  it("view keys never collide with a setting's URL key", () => {
+    const settingKeys = new Set(CONFIG_KEYS.map((key) => FIELDS[key].urlKey.toLowerCase()));
+    for (const key of VIEW_URL_KEYS) expect(settingKeys.has(key.toLowerCase())).toBe(false);
+  });
+
   it('the default view adds nothing to the link', () => {
     expect(encodeLink(defaultConfig(), defaultView())).toBe(encodeConfig(defaultConfig()));
   });
@@ -42,13 +47,15 @@ describe('view state in the link', () => {
   });
 
   it('repairs bad view values and says why', () => {
-    const decoded = decodeLink('layers=manifold,bogus&smooth=maybe&hide=controls,nothing&embed=2');
+    const decoded = decodeLink(
+      'layers=manifold,bogus&smoothed=maybe&hide=controls,nothing&embed=2',
+    );
     expect(decoded.view.layers.manifold).toBe(true);
     expect(decoded.view.layers.discriminator).toBe(false);
     expect(decoded.view.smoothLosses).toBe(false);
     expect(decoded.view.hide).toEqual(['controls']);
     expect(decoded.view.embed).toBe(false);
-    expect(decoded.fixes.map((fix) => fix.key)).toEqual(['layers', 'smooth', 'hide', 'embed']);
+    expect(decoded.fixes.map((fix) => fix.key)).toEqual(['layers', 'smoothed', 'hide', 'embed']);
     for (const fix of decoded.fixes) expect(fix.reason.length).toBeGreaterThan(10);
   });
 

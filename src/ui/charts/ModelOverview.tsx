@@ -125,27 +125,46 @@ function OverviewNode({
     }
   };
   return (
-    // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; it has the role, focus and keys of one.
-    <g
-      className={`overview-node${active ? ' is-active' : ''}`}
-      data-active={active}
-      transform={`translate(${at[0]},${at[1]})`}
-      role="button"
-      tabIndex={0}
-      aria-label={`${title}: ${subtitle}. ${action}`}
-      data-testid={testId}
-      onClick={onActivate}
-      onKeyDown={onKeyDown}
-    >
-      <rect className="overview-box" width={BOX.width} height={BOX.height} rx={8} />
-      <text x={BOX.width / 2} y={16} textAnchor="middle" className="overview-title">
-        {title}
-      </text>
-      {children}
-      <text x={BOX.width / 2} y={BOX.height - 8} textAnchor="middle" className="overview-subtitle">
-        {subtitle}
-      </text>
-    </g>
+    <>
+      {/* Outside the button: its text would otherwise count as the button's visible text. */}
+      <desc id={`${testId}-action`}>{action}</desc>
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; it has the role, focus and keys of one. */}
+      <g
+        className={`overview-node${active ? ' is-active' : ''}`}
+        data-active={active}
+        transform={`translate(${at[0]},${at[1]})`}
+        role="button"
+        tabIndex={0}
+        // The name is the box's visible text (WCAG 2.5.3, label in name); what a click does is
+        // its description.
+        aria-labelledby={`${testId}-title ${testId}-subtitle`}
+        aria-describedby={`${testId}-action`}
+        data-testid={testId}
+        onClick={onActivate}
+        onKeyDown={onKeyDown}
+      >
+        <rect className="overview-box" width={BOX.width} height={BOX.height} rx={8} />
+        <text
+          id={`${testId}-title`}
+          x={BOX.width / 2}
+          y={16}
+          textAnchor="middle"
+          className="overview-title"
+        >
+          {title}
+        </text>
+        {children}
+        <text
+          id={`${testId}-subtitle`}
+          x={BOX.width / 2}
+          y={BOX.height - 8}
+          textAnchor="middle"
+          className="overview-subtitle"
+        >
+          {subtitle}
+        </text>
+      </g>
+    </>
   );
 }
 
