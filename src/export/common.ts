@@ -564,7 +564,12 @@ export function configJson(config: PlaygroundConfig): string[] {
  * The header both scripts open with, as plain lines (the caller comments them): what the
  * script reproduces, how to run it, and the config as JSON.
  */
-export function headerLines(plan: ExportPlan, kind: string, howToRun: readonly string[]): string[] {
+export function headerLines(
+  plan: ExportPlan,
+  kind: string,
+  howToRun: readonly string[],
+  notes: readonly string[] = [],
+): string[] {
   const { config } = plan;
   const noise =
     config.noiseDistribution === 'gaussian'
@@ -593,6 +598,7 @@ export function headerLines(plan: ExportPlan, kind: string, howToRun: readonly s
     '',
     'Run it:',
     ...howToRun.map((line) => `    ${line}`),
+    ...(notes.length > 0 ? ['', ...notes] : []),
     '',
     'Config, as the playground had it:',
     ...configJson(config),

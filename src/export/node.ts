@@ -317,9 +317,9 @@ function activationsCode(plan: ExportPlan): string {
     has('gelu') &&
       code(
         '/** GELU, tanh form ½x(1 + tanh(√(2/π)(x + 0.044715x³))) (Hendrycks & Gimpel 2016). */',
-        'function gelu(x, tanh) {',
+        'function gelu(x, tanhOf) {',
         '  const inner = x.add(x.mul(x).mul(x).mul(0.044715)).mul(Math.sqrt(2 / Math.PI));',
-        '  return x.mul(0.5).mul(tanh(inner).add(1));',
+        '  return x.mul(0.5).mul(tanhOf(inner).add(1));',
         '}',
         '',
       ),
@@ -503,10 +503,12 @@ function lossesCode(plan: ExportPlan): string {
   const adversarial = `${GENERATOR_LOSS[objective]};`;
   return code(
     '/** L_D on a real and a generated batch. */',
-    'function discriminatorLoss(discriminator, batch, generated) {',
     transforms
-      ? '  const [real, fake] = [discriminatorInput(batch), discriminatorInput(generated)];'
-      : '  const [real, fake] = [batch, generated];',
+      ? code(
+          'function discriminatorLoss(discriminator, realBatch, fakeBatch) {',
+          '  const [real, fake] = [discriminatorInput(realBatch), discriminatorInput(fakeBatch)];',
+        )
+      : 'function discriminatorLoss(discriminator, real, fake) {',
     '  const [tReal, tFake] = [discriminator.apply(real), discriminator.apply(fake)];',
     ...discriminatorLossLines(plan).map((line) => `  ${line}`),
     '}',
@@ -659,12 +661,15 @@ export function nodeScript(
   options: ExportOptions = {},
 ): string {
   const plan = exportPlan(config, points, options);
-  const header = headerLines(plan, 'a Node script (TensorFlow.js)', [
-    'npm install @tensorflow/tfjs',
-    `node gan.mjs --iterations ${plan.iterations}`,
-    '',
-    'For speed, npm install @tensorflow/tfjs-node and import it instead: same API, native kernels.',
-  ]);
+  const header = headerLines(
+    plan,
+    'a Node script (TensorFlow.js)',
+    ['npm install @tensorflow/tfjs', `node gan.mjs --iterations ${plan.iterations}`],
+    [
+      'For speed, npm install @tensorflow/tfjs-node and import it instead: the same API',
+      'with native kernels.',
+    ],
+  );
   const section = (title: string): string =>
     `// --- ${title} ${'-'.repeat(Math.max(0, 92 - title.length))}`;
   const blocks = [

@@ -583,10 +583,15 @@ export function pytorchScript(
   const needsEpsilon = kinds.includes('adam') || kinds.includes('rmsprop');
   // softplus and relu: the cross-entropy and hinge losses.
   const usesF = ['minimax', 'nonSaturating', 'hybrid', 'hinge'].includes(config.objective);
-  const header = headerLines(plan, 'a PyTorch script', [
-    'pip install torch numpy        # torch 2.0 or later; matplotlib too for the plot',
-    `python gan.py --iterations ${plan.iterations}`,
-  ]);
+  const header = headerLines(
+    plan,
+    'a PyTorch script',
+    ['pip install torch numpy', `python gan.py --iterations ${plan.iterations}`],
+    [
+      'It needs torch 2.0 or later, and runs on the GPU when there is one (--device cpu to',
+      'choose); with matplotlib installed it also saves a plot of real and generated points.',
+    ],
+  );
   const section = (title: string): string =>
     `# --- ${title} ${'-'.repeat(Math.max(0, 92 - title.length))}`;
   const blocks = [
