@@ -400,6 +400,18 @@ export function code(...parts: (string | false | null | undefined)[]): string {
   return parts.filter((part): part is string => typeof part === 'string').join('\n');
 }
 
+/** A comment line that opens a section of a script: `# --- data -----…`, 100 columns wide. */
+export function sectionRule(commentMark: string, title: string): string {
+  const head = `${commentMark} --- ${title} `;
+  return head + '-'.repeat(Math.max(0, 100 - head.length));
+}
+
+/** The script from its blocks (the unused ones false or null), `blankLines` apart. */
+export function joinBlocks(blocks: readonly (string | false | null)[], blankLines: number): string {
+  const present = blocks.filter((block): block is string => typeof block === 'string');
+  return `${present.join('\n'.repeat(blankLines + 1))}\n`;
+}
+
 /** A setting the scripts define as a named constant. */
 export interface Setting {
   /** UPPER_SNAKE name, the same in both languages. */

@@ -18,6 +18,7 @@ import {
   exportPlan,
   GENERATOR_LOSS_NOTES,
   headerLines,
+  joinBlocks,
   LEAKY_RELU_SLOPE,
   listLiteral,
   type Modes,
@@ -26,6 +27,7 @@ import {
   PENALTY_NORM_OFFSET,
   pointsLiteral,
   RMSPROP_DECAY,
+  sectionRule,
   settingsBlock,
   type TargetLaw,
   transformsDiscriminatorInput,
@@ -670,8 +672,7 @@ export function nodeScript(
       'with native kernels.',
     ],
   );
-  const section = (title: string): string =>
-    `// --- ${title} ${'-'.repeat(Math.max(0, 92 - title.length))}`;
+  const section = (title: string): string => sectionRule('//', title);
   const blocks = [
     code('#!/usr/bin/env node', ...header.map((line) => (line === '' ? '//' : `// ${line}`))),
     code(
@@ -698,5 +699,5 @@ export function nodeScript(
       'if (process.argv[1] === fileURLToPath(import.meta.url)) await main();',
     ),
   ];
-  return `${blocks.filter((b): b is string => typeof b === 'string').join('\n\n')}\n`;
+  return joinBlocks(blocks, 1);
 }

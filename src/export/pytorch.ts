@@ -19,6 +19,7 @@ import {
   exportPlan,
   GENERATOR_LOSS_NOTES,
   headerLines,
+  joinBlocks,
   LEAKY_RELU_SLOPE,
   listLiteral,
   type Modes,
@@ -27,6 +28,7 @@ import {
   PENALTY_NORM_OFFSET,
   pointsLiteral,
   RMSPROP_DECAY,
+  sectionRule,
   settingsBlock,
   type TargetLaw,
   TFJS_EPSILON,
@@ -592,8 +594,7 @@ export function pytorchScript(
       'choose); with matplotlib installed it also saves a plot of real and generated points.',
     ],
   );
-  const section = (title: string): string =>
-    `# --- ${title} ${'-'.repeat(Math.max(0, 92 - title.length))}`;
+  const section = (title: string): string => sectionRule('#', title);
   const blocks = [
     code('#!/usr/bin/env python3', `"""${header.join('\n').trimEnd()}\n"""`),
     code(
@@ -632,5 +633,5 @@ export function pytorchScript(
     plotCode(plan.dimension),
     code('if __name__ == "__main__":', '    main()'),
   ];
-  return `${blocks.filter((b): b is string => typeof b === 'string').join('\n\n\n')}\n`;
+  return joinBlocks(blocks, 2);
 }
