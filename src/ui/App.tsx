@@ -1,7 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { dataDimension } from '../config/schema';
 import { type DistributionLayers, isHidden, type ViewState } from '../config/view';
-import { BACKEND_LABELS, type Snapshot, type UserPoints } from '../worker/protocol';
+import {
+  BACKEND_LABELS,
+  type Snapshot,
+  type TimelineView,
+  type UserPoints,
+} from '../worker/protocol';
 import { ChartCard } from './charts/ChartCard';
 import { CurveCard } from './charts/CurveCard';
 import { DistributionPlot, LAYERS_OF_DIMENSION } from './charts/DistributionPlot';
@@ -24,6 +29,7 @@ import { PointsEditor } from './PointsEditor';
 import { ShareMenu } from './ShareMenu';
 import { ShortcutTable, useShortcuts } from './shortcuts';
 import { useSlowMotion } from './slowMotion';
+import { TimelineBar } from './TimelineBar';
 import { isFirstVisit, startTour } from './tour';
 import { type Fixes, useLink } from './useLink';
 import { type TrainerControls, type TrainerState, useTrainer } from './useTrainer';
@@ -39,7 +45,9 @@ function hides(view: ViewState, target: string): boolean {
 export function App() {
   const { config, view, fixes, setValue, replaceConfig, updateView, dismissFixes } = useLink();
   const [points, setPoints] = useState<UserPoints | null>(null);
-  const [trainer, controls] = useTrainer(config, points);
+  // A frame of the timeline shown instead of the live run (training paused), or null.
+  const [scrub, setScrub] = useState<TimelineView | null>(null);
+  const [trainer, controls] = useTrainer(config, points, scrub !== null);
   const [hover] = useState(createHoverStore);
   const help = useRef<DialogHandle>(null);
   const { layers, smoothLosses } = view;
@@ -52,10 +60,35 @@ export function App() {
   const ready = trainer.snapshot !== null;
   const [slowMotion, setSlowMotion] = useState(false);
   const narration = useSlowMotion(slowMotion, config, controls.step);
-  // Playing at full speed ends slow motion.
+  // Playing at full speed ends slow motion and returns to the live run.
   const play = (): void => {
     setSlowMotion(false);
+    setScrub(null);
     controls.play();
+  };
+  // Stepping or resetting returns to the live run first.
+  const liveControls: TrainerControls = {
+    ...controls,
+    play,
+    step: (phase) => {
+      setScrub(null);
+      controls.step(phase);
+    },
+    reset: () => {
+      setScrub(null);
+      controls.reset();
+    },
+  };
+  const scrubTo = (iteration: number | null): void => {
+    if (iteration === null) {
+      setScrub(null);
+      return;
+    }
+    setSlowMotion(false);
+    controls.timeline
+      .view(iteration)
+      .then(setScrub)
+      .catch(() => setScrub(null));
   };
   // The tour waits for the first snapshot, so the plots it points at are drawn; never in embeds.
   useEffect(() => {
@@ -63,15 +96,28 @@ export function App() {
   }, [ready, view.embed]);
   useShortcuts({
     playPause: running ? controls.pause : play,
-    step: () => controls.step('iteration'),
-    stepDiscriminator: () => controls.step('discriminator'),
-    stepGenerator: () => controls.step('generator'),
-    reset: controls.reset,
+    step: () => liveControls.step('iteration'),
+    stepDiscriminator: () => liveControls.step('discriminator'),
+    stepGenerator: () => liveControls.step('generator'),
+    reset: liveControls.reset,
     help: () => help.current?.open(),
     lessons: () =>
       document.querySelector<HTMLButtonElement>('[data-testid="lessons-button"]')?.click(),
   });
-  const snapshot = trainer.snapshot;
+  const live = trainer.snapshot;
+  // The plots show the scrubbed frame when there is one; the toolbar and lesson stay live.
+  const snapshot: Snapshot | null =
+    scrub === null || live === null
+      ? live
+      : {
+          ...live,
+          iteration: scrub.iteration,
+          dimension: scrub.dimension,
+          generated: scrub.generated,
+          real: scrub.real,
+          fields: scrub.fields,
+          metrics: scrub.metrics ?? live.metrics,
+        };
   const fields = snapshot?.fields ?? null;
   // Until the first snapshot of a new data set arrives, the plot keeps the previous run's points.
   const dimension = snapshot?.dimension ?? dataDimension(config, points);
@@ -152,8 +198,8 @@ export function App() {
           <LessonCard
             presetId={view.preset}
             config={config}
-            metrics={snapshot?.metrics ?? null}
-            iteration={snapshot?.iteration ?? 0}
+            metrics={live?.metrics ?? null}
+            iteration={live?.iteration ?? 0}
             onRestore={(next) => replaceConfig(next)}
             onClose={() => updateView((current) => ({ ...current, preset: null }))}
           />
@@ -170,10 +216,26 @@ export function App() {
         {!hidden('toolbar') && (
           <Toolbar
             state={trainer}
-            controls={{ ...controls, play }}
+            controls={liveControls}
             hasDiscriminator={trainsDiscriminator}
             slowMotion={slowMotion}
-            onSlowMotion={setSlowMotion}
+            onSlowMotion={(on) => {
+              setScrub(null);
+              setSlowMotion(on);
+            }}
+          />
+        )}
+        {!hidden('timeline') && (
+          <TimelineBar
+            summary={live?.timeline ?? null}
+            scrubbed={scrub?.iteration ?? null}
+            onScrub={scrubTo}
+            onBranch={async () => {
+              if (scrub === null) return '';
+              const message = await controls.timeline.branch(scrub.iteration);
+              setScrub(null);
+              return message;
+            }}
           />
         )}
 

@@ -122,12 +122,7 @@ export function ShareMenu({
         <button
           type="button"
           onClick={() =>
-            download(
-              pytorchScript(config, points ?? undefined),
-              'text/x-python',
-              'gan.py',
-              'The PyTorch script',
-            )
+            download(pytorchScript(config, points), 'text/x-python', 'gan.py', 'The PyTorch script')
           }
         >
           PyTorch script (.py)
@@ -135,12 +130,7 @@ export function ShareMenu({
         <button
           type="button"
           onClick={() =>
-            download(
-              nodeScript(config, points ?? undefined),
-              'text/javascript',
-              'gan.mjs',
-              'The Node script',
-            )
+            download(nodeScript(config, points), 'text/javascript', 'gan.mjs', 'The Node script')
           }
         >
           Node + tfjs script (.mjs)

@@ -90,6 +90,26 @@ function recordMeasurement(series: Series, iteration: number, value: number): Se
   return appendPoints(series, [iteration], [value]);
 }
 
+/** The series' points up to `iteration`. */
+function seriesUpTo(series: Series, iteration: number): Series {
+  const keep = series.x.findIndex((x) => x > iteration);
+  if (keep === -1) return series;
+  return { x: series.x.slice(0, keep), y: series.y.slice(0, keep) };
+}
+
+/** The history as it was at `iteration`: what a branch from there keeps of its past. */
+export function historyUpTo(history: TrainingHistory, iteration: number): TrainingHistory {
+  return {
+    discriminatorLoss: seriesUpTo(history.discriminatorLoss, iteration),
+    generatorLoss: seriesUpTo(history.generatorLoss, iteration),
+    metrics: Object.fromEntries(
+      TRACKED_METRICS.map((key) => [key, seriesUpTo(history.metrics[key], iteration)]),
+    ) as Record<TrackedMetric, Series>,
+    kernelBandwidth: history.kernelBandwidth,
+    lastIteration: Math.min(history.lastIteration, iteration),
+  };
+}
+
 /** The history with a snapshot added. Pure: React may call a state updater twice. */
 export function extendHistory(
   history: TrainingHistory,
@@ -99,7 +119,11 @@ export function extendHistory(
   const newRun = previous === null || previous.runId !== snapshot.runId;
   const metrics = snapshot.metrics;
   const bandwidth = metrics?.kernelBandwidth ?? history.kernelBandwidth;
-  const base = newRun ? emptyHistory(bandwidth) : history;
+  const base = newRun
+    ? emptyHistory(bandwidth)
+    : snapshot.branchedAt === null
+      ? history
+      : historyUpTo(history, snapshot.branchedAt);
   const iterations = Array.from(snapshot.lossIterations);
   let tracked = base.metrics;
   const record = (key: TrackedMetric, series: Series): void => {

@@ -6,6 +6,7 @@ import {
   PROTOCOL_VERSION,
   type Snapshot,
   type StepPhase,
+  type TimelineView,
   type TrainerWorkerApi,
   type UserPoints,
   type WorkerEvent,
@@ -29,6 +30,14 @@ export interface GeneratorFiles {
   load: (files: File[]) => Promise<string>;
 }
 
+/** Scrubbing back through the run's timeline, and branching a new run from a frame. */
+export interface TimelineControls {
+  /** The run as it was at a frame's iteration (training pauses), or null if none is kept. */
+  view: (iteration: number) => Promise<TimelineView | null>;
+  /** Continues from a frame with the current settings; resolves with a sentence for the user. */
+  branch: (iteration: number) => Promise<string>;
+}
+
 export interface TrainerControls {
   play: () => void;
   pause: () => void;
@@ -36,6 +45,7 @@ export interface TrainerControls {
   reset: () => void;
   /** Saves the trained generator as tfjs model files, or loads one into the run. */
   generatorFiles: GeneratorFiles;
+  timeline: TimelineControls;
   dismissError: () => void;
 }
 
@@ -75,6 +85,8 @@ function describeError(error: unknown): string {
 export function useTrainer(
   config: PlaygroundConfig,
   points: UserPoints | null,
+  /** While true (scrubbing the timeline), config changes wait: they are for a branch. */
+  holdConfig = false,
 ): [TrainerState, TrainerControls] {
   const [state, setState] = useState<TrainerState>({
     backend: null,
@@ -153,8 +165,10 @@ export function useTrainer(
   }, []);
 
   useEffect(() => {
-    if (initialisedRef.current) apiRef.current?.setConfig(config).catch(() => undefined);
-  }, [config]);
+    if (initialisedRef.current && !holdConfig) {
+      apiRef.current?.setConfig(config).catch(() => undefined);
+    }
+  }, [config, holdConfig]);
 
   useEffect(() => {
     if (initialisedRef.current) apiRef.current?.setPoints(points).catch(() => undefined);
@@ -172,6 +186,17 @@ export function useTrainer(
     step: useCallback((phase: StepPhase) => call((api) => api.step(phase)), [call]),
     reset: useCallback(() => call((api) => api.reset()), [call]),
     dismissError: useCallback(() => setState((s) => ({ ...s, error: null })), []),
+    timeline: useMemo(
+      () => ({
+        view: async (iteration: number) => (await apiRef.current?.timelineFrame(iteration)) ?? null,
+        branch: async (iteration: number) => {
+          const api = apiRef.current;
+          if (api === null) throw new Error('The training worker is not ready yet.');
+          return api.branch(iteration, configRef.current);
+        },
+      }),
+      [],
+    ),
     generatorFiles: useMemo(
       () => ({
         save: async () => {

@@ -79,6 +79,32 @@ export interface Snapshot {
   memory: EngineMemory;
   /** The networks evaluated over the plotted region (see SnapshotFields); null if unavailable. */
   fields: SnapshotFields | null;
+  /** The frames the worker keeps of this run, to scrub back to. */
+  timeline: TimelineSummary;
+  /**
+   * Set on the first snapshot after a branch: the history after this iteration belongs to the
+   * abandoned future and is dropped.
+   */
+  branchedAt: number | null;
+}
+
+/** The iterations the timeline can show, and whether a new run can branch from them. */
+export interface TimelineSummary {
+  iterations: number[];
+  /** False when the model is too large to keep a checkpoint per frame. */
+  branchable: boolean;
+  /** Memory the frames hold in the worker. */
+  bytes: number;
+}
+
+/** The run as it was at one iteration of its timeline: what the plots need to show it. */
+export interface TimelineView {
+  iteration: number;
+  dimension: 1 | 2;
+  generated: Float32Array;
+  real: Float32Array;
+  fields: SnapshotFields | null;
+  metrics: SnapshotMetrics | null;
 }
 
 /** What the distribution view draws besides the samples, computed by the worker per snapshot. */
@@ -156,6 +182,14 @@ export interface TrainerWorkerApi {
    * resolves with a sentence for the user, rejects with one saying what does not match.
    */
   loadGenerator(modelJson: string, weights: ArrayBuffer): Promise<string>;
+  /** The timeline's frame at this iteration (pauses training), or null when none is kept. */
+  timelineFrame(iteration: number): Promise<TimelineView | null>;
+  /**
+   * Continues from the timeline's frame at `iteration` with `config` (the frame's settings or
+   * changed ones of the same architecture): the frames after it are dropped. Resolves with a
+   * sentence for the user; rejects with one saying why it cannot.
+   */
+  branch(iteration: number, config: PlaygroundConfig): Promise<string>;
   /** Starts a new run with the same config (fresh weights from the seed). */
   reset(): Promise<void>;
 }

@@ -27,11 +27,13 @@ import {
   type SnapshotFields,
   type SnapshotMetrics,
   type StepPhase,
+  type TimelineView,
   type TrainerWorkerApi,
   transferablesOf,
   type UserPoints,
   type WorkerEvent,
 } from './protocol';
+import { Timeline } from './timeline';
 
 /** Points of each kind in a snapshot; also the sample size of the MMD² estimate. */
 const DISPLAY_POINTS = 512;
@@ -96,6 +98,10 @@ class TrainingSession {
   private generatorLoss: number[] = [];
   private lastSnapshotTime = 0;
   private lastSnapshotIteration = 0;
+  /** Frames of the run to scrub back to and branch from. */
+  private readonly timeline = new Timeline();
+  /** The iteration a branch continued from, until the next snapshot tells the UI. */
+  private branchedAt: number | null = null;
   /** Serialises commands so that two of them never rebuild the trainer at once. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -231,6 +237,57 @@ class TrainingSession {
     });
   }
 
+  timelineFrame(iteration: number): Promise<TimelineView | null> {
+    return this.enqueue(async () => {
+      await this.stopLoop();
+      const frame = this.timeline.frame(iteration);
+      if (frame === undefined || this.trainer === null) return null;
+      return {
+        iteration: frame.iteration,
+        dimension: this.trainer.dimension,
+        generated: frame.generated.slice(),
+        real: this.realDisplay.slice(),
+        fields: frame.fields === null ? null : copyFields(frame.fields),
+        metrics: frame.metrics,
+      };
+    });
+  }
+
+  branch(iteration: number, config: PlaygroundConfig): Promise<string> {
+    return this.enqueue(async () => {
+      await this.stopLoop();
+      const checkpoint = this.timeline.frame(iteration)?.checkpoint;
+      if (checkpoint === undefined)
+        throw new Error(`No snapshot of iteration ${iteration} is kept.`);
+      if (checkpoint === null) {
+        throw new Error('This model is too large to keep a snapshot per frame; it cannot branch.');
+      }
+      // The new trainer is built and restored before the old one goes: a refused snapshot leaves
+      // the run as it was.
+      const trainer = createTrainer({ ...config, points: this.points });
+      let note: string | null;
+      try {
+        note = trainer.restore(checkpoint).optimizerNote;
+      } catch (error) {
+        trainer.dispose();
+        throw error;
+      }
+      this.disposeTrainer();
+      this.trainer = trainer;
+      this.config = config;
+      this.metrics = null;
+      this.fields = null;
+      this.iterationsPerTurn = 1;
+      this.realDisplay = trainer.sampleReal(DISPLAY_POINTS);
+      this.clearLosses();
+      this.timeline.truncateAfter(iteration);
+      this.branchedAt = iteration;
+      this.lastSnapshotIteration = trainer.iteration;
+      await this.sendSnapshot(this.generation);
+      return `Branched a new run from iteration ${iteration.toLocaleString('en')}${note === null ? '' : `: ${note}`}.`;
+    });
+  }
+
   reset(): Promise<void> {
     return this.enqueue(async () => {
       const wasRunning = this.running;
@@ -270,6 +327,8 @@ class TrainingSession {
       return;
     }
     this.runId += 1;
+    this.timeline.clear();
+    this.branchedAt = null;
     this.iterationsPerTurn = 1;
     this.realDisplay = this.trainer.sampleReal(DISPLAY_POINTS);
     this.clearLosses();
@@ -417,6 +476,19 @@ class TrainingSession {
       this.lastFieldsTime = performance.now();
       if (trainer !== this.trainer) return;
     }
+    if (this.timeline.due(trainer.iteration)) {
+      // The frame keeps the exact samples of this iteration; its views and metrics are the
+      // latest (at most FIELDS_INTERVAL_MS and METRICS_INTERVAL_MS behind while training).
+      const checkpoint = await trainer.checkpoint();
+      if (trainer !== this.trainer) return;
+      this.timeline.add({
+        iteration: trainer.iteration,
+        generated: generated.slice(),
+        fields: this.fields === null ? null : copyFields(this.fields),
+        metrics: this.metrics,
+        checkpoint,
+      });
+    }
     // A copy: the snapshot's arrays are transferred (detached here) and this.fields is reused.
     const fields = this.fields === null ? null : copyFields(this.fields);
     const now = performance.now();
@@ -438,7 +510,14 @@ class TrainingSession {
       metrics: this.metrics,
       memory: engineMemory(),
       fields,
+      timeline: {
+        iterations: this.timeline.iterations,
+        branchable: this.timeline.branchable,
+        bytes: this.timeline.byteLength,
+      },
+      branchedAt: this.branchedAt,
     };
+    this.branchedAt = null;
     this.clearLosses();
     this.lastSnapshotTime = now;
     this.lastSnapshotIteration = trainer.iteration;
@@ -483,6 +562,8 @@ const api: TrainerWorkerApi = {
   step: (phase) => session.step(phase),
   exportGenerator: (baseName) => session.exportGenerator(baseName),
   loadGenerator: (modelJson, weights) => session.loadGenerator(modelJson, weights),
+  timelineFrame: (iteration) => session.timelineFrame(iteration),
+  branch: (iteration, config) => session.branch(iteration, config),
   reset: () => session.reset(),
 };
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   emptyHistory,
   extendHistory,
+  historyUpTo,
   MAX_HISTORY_POINTS,
   TRACKED_METRICS,
 } from '../../src/ui/history';
@@ -52,6 +53,8 @@ function snapshot(
     metrics: m,
     memory: { tensors: 0, tensorBytes: 0 },
     fields: null,
+    timeline: { iterations: [], branchable: true, bytes: 0 },
+    branchedAt: null,
   };
 }
 
@@ -126,5 +129,32 @@ describe('history identity', () => {
     expect(second.metrics).toBe(first.metrics);
     const c = snapshot(1, 14, [3], metrics(14));
     expect(extendHistory(second, b, c).metrics).not.toBe(first.metrics);
+  });
+});
+
+describe('branches', () => {
+  it('a snapshot after a branch drops the abandoned future, then grows from the branch', () => {
+    const first = snapshot(1, 10, [1, 2], metrics(10));
+    let history = extendHistory(emptyHistory(), null, first);
+    const second = snapshot(1, 20, [3, 4], metrics(20));
+    history = extendHistory(history, first, second);
+    history = extendHistory(history, second, snapshot(1, 30, [5], metrics(30)));
+    expect(history.discriminatorLoss.x).toEqual([9, 10, 19, 20, 30]);
+    const branch = { ...snapshot(1, 20, [], metrics(20)), branchedAt: 20 };
+    history = extendHistory(history, second, branch);
+    expect(history.discriminatorLoss.x).toEqual([9, 10, 19, 20]);
+    expect(history.metrics.mmdSquared.x).toEqual([10, 20]);
+    expect(history.lastIteration).toBe(20);
+    history = extendHistory(history, branch, snapshot(1, 25, [7], metrics(25)));
+    expect(history.discriminatorLoss.x).toEqual([9, 10, 19, 20, 25]);
+    expect(history.lastIteration).toBe(25);
+  });
+
+  it('historyUpTo keeps what was recorded up to the iteration', () => {
+    const history = extendHistory(emptyHistory(), null, snapshot(1, 10, [1, 2, 3], metrics(10)));
+    const cut = historyUpTo(history, 8);
+    expect(cut.generatorLoss.x).toEqual([8]);
+    expect(cut.metrics.mmdSquared.x).toEqual([]);
+    expect(cut.lastIteration).toBe(8);
   });
 });

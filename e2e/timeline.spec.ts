@@ -1,0 +1,77 @@
+import { expect, test } from './fixtures';
+
+const SMALL = 'data=gaussian-1d&g=16&d=16&batch=64';
+
+test.describe('timeline', () => {
+  test('scrubs back to earlier frames and returns to live', async ({ playground }) => {
+    await playground.open(SMALL);
+    const { page, distribution } = playground;
+    const initial = await distribution.getAttribute('data-generated-digest');
+    await playground.playButton.click();
+    await playground.waitForIteration(150);
+    await playground.pauseButton.click();
+    const timeline = page.getByTestId('timeline');
+    await expect.poll(() => playground.numberAttribute(timeline, 'data-frames')).toBeGreaterThan(5);
+    const liveDigest = await distribution.getAttribute('data-generated-digest');
+    const liveIteration = await playground.iteration();
+
+    // The slider's left end is the first frame: the run as it started.
+    const slider = timeline.getByRole('slider', { name: 'Timeline' });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await expect(timeline).toHaveAttribute('data-scrubbed', '0');
+    await expect(distribution).toHaveAttribute('data-iteration', '0');
+    await expect(distribution).toHaveAttribute('data-generated-digest', initial ?? '');
+    // One frame on: a later iteration, other points.
+    await page.keyboard.press('ArrowRight');
+    await expect(timeline).not.toHaveAttribute('data-scrubbed', '0');
+    expect(Number(await distribution.getAttribute('data-iteration'))).toBeGreaterThan(0);
+    // The toolbar keeps counting the live run.
+    expect(await playground.iteration()).toBe(liveIteration);
+
+    await timeline.getByRole('button', { name: 'Back to live' }).click();
+    await expect(timeline).toHaveAttribute('data-scrubbed', '');
+    await expect(distribution).toHaveAttribute('data-generated-digest', liveDigest ?? '');
+  });
+
+  test('branches a new run from a frame, with a setting changed meanwhile', async ({
+    playground,
+  }) => {
+    await playground.open(SMALL);
+    const { page, distribution } = playground;
+    await playground.playButton.click();
+    await playground.waitForIteration(200);
+    await playground.pauseButton.click();
+    const timeline = page.getByTestId('timeline');
+    const slider = timeline.getByRole('slider', { name: 'Timeline' });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    const frame = Number(await timeline.getAttribute('data-scrubbed'));
+    expect(frame).toBeGreaterThan(0);
+    const frameDigest = await distribution.getAttribute('data-generated-digest');
+
+    // A setting changed while scrubbed waits for the branch: no new run starts.
+    await playground.setControl('generatorLearningRate', '0.0003');
+    expect(playground.hashParams().get('lrG')).toBe('0.0003');
+    await page.waitForTimeout(300);
+    await expect(timeline).toHaveAttribute('data-scrubbed', String(frame));
+
+    await timeline.getByRole('button', { name: 'Branch from here' }).click();
+    await expect(timeline.getByTestId('timeline-message')).toContainText(
+      `Branched a new run from iteration`,
+    );
+    await expect.poll(() => playground.iteration()).toBe(frame);
+    await expect(timeline).toHaveAttribute('data-scrubbed', '');
+    // The branch starts exactly where the frame was.
+    await expect(distribution).toHaveAttribute('data-generated-digest', frameDigest ?? '');
+    // The frames after the branch point are gone; the loss curve keeps only the past before it.
+    const frames = await playground.numberAttribute(timeline, 'data-frames');
+    await playground.playButton.click();
+    await playground.waitForIteration(frame + 50);
+    await playground.pauseButton.click();
+    await expect
+      .poll(() => playground.numberAttribute(timeline, 'data-frames'))
+      .toBeGreaterThan(frames);
+  });
+});

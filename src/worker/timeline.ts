@@ -1,0 +1,118 @@
+/**
+ * The timeline of a run: frames taken every so many iterations, each with what the plots need to
+ * show the run as it was then (samples, the networks' views, the metrics) and, when small enough,
+ * a checkpoint to branch a new run from. Memory stays bounded however long the run: when the
+ * frames outgrow their budget every other one is dropped and the spacing doubles, so a run of any
+ * length keeps between half and all of MAX_FRAMES frames, evenly spread over its history.
+ */
+import { checkpointBytes, type TrainerCheckpoint } from '../engine/checkpoint';
+import type { SnapshotFields, SnapshotMetrics } from './protocol';
+
+/** Most frames kept. */
+export const MAX_FRAMES = 120;
+/** Most bytes kept over all frames (checkpoints dominate: ~0.2 MB for two 64·64 networks). */
+export const MAX_TIMELINE_BYTES = 48 * 1024 * 1024;
+/** Spacing of the first frames, in iterations. */
+export const FIRST_INTERVAL = 10;
+/** A checkpoint larger than this is not kept (the frame can be viewed but not branched from). */
+export const MAX_CHECKPOINT_BYTES = MAX_TIMELINE_BYTES / 16;
+
+/** The run as it was at one iteration. */
+export interface TimelineFrame {
+  iteration: number;
+  /** Generated points from the fixed display noise, row-major. */
+  generated: Float32Array;
+  fields: SnapshotFields | null;
+  metrics: SnapshotMetrics | null;
+  /** Null when the model is too large to keep one per frame. */
+  checkpoint: TrainerCheckpoint | null;
+}
+
+function fieldsBytes(fields: SnapshotFields | null): number {
+  if (fields === null) return 0;
+  return (
+    (fields.discriminator?.byteLength ?? 0) +
+    fields.manifold.byteLength +
+    fields.push.byteLength +
+    fields.witness.byteLength
+  );
+}
+
+export function frameBytes(frame: TimelineFrame): number {
+  return (
+    frame.generated.byteLength +
+    fieldsBytes(frame.fields) +
+    (frame.checkpoint === null ? 0 : checkpointBytes(frame.checkpoint))
+  );
+}
+
+export class Timeline {
+  private frames: TimelineFrame[] = [];
+  private bytes = 0;
+  private interval = FIRST_INTERVAL;
+
+  /** Whether a frame is due at this iteration (the first one always is). */
+  due(iteration: number): boolean {
+    const last = this.frames.at(-1);
+    return last === undefined || iteration >= last.iteration + this.interval;
+  }
+
+  /** Adds a frame (replacing one at the same iteration), then thins to the budget. */
+  add(frame: TimelineFrame): void {
+    const stored =
+      frame.checkpoint !== null && checkpointBytes(frame.checkpoint) > MAX_CHECKPOINT_BYTES
+        ? { ...frame, checkpoint: null }
+        : frame;
+    const last = this.frames.at(-1);
+    if (last !== undefined && last.iteration >= stored.iteration) {
+      // A frame never goes back in time: later ones belong to a past that was branched away from.
+      this.truncateAfter(stored.iteration - 1);
+    }
+    this.frames.push(stored);
+    this.bytes += frameBytes(stored);
+    while (this.frames.length > MAX_FRAMES || this.bytes > MAX_TIMELINE_BYTES) {
+      if (!this.thin()) break;
+    }
+  }
+
+  /** Keeps the first frame, every other one after it and always the newest; doubles the spacing. */
+  private thin(): boolean {
+    if (this.frames.length <= 2) return false;
+    const newest = this.frames.length - 1;
+    this.frames = this.frames.filter((_, i) => i % 2 === 0 || i === newest);
+    this.bytes = this.frames.reduce((sum, frame) => sum + frameBytes(frame), 0);
+    this.interval *= 2;
+    return true;
+  }
+
+  /** Drops every frame after `iteration` (a branch rewrites the future). */
+  truncateAfter(iteration: number): void {
+    this.frames = this.frames.filter((frame) => frame.iteration <= iteration);
+    this.bytes = this.frames.reduce((sum, frame) => sum + frameBytes(frame), 0);
+  }
+
+  clear(): void {
+    this.frames = [];
+    this.bytes = 0;
+    this.interval = FIRST_INTERVAL;
+  }
+
+  /** The frame at exactly this iteration, if kept. */
+  frame(iteration: number): TimelineFrame | undefined {
+    return this.frames.find((frame) => frame.iteration === iteration);
+  }
+
+  /** Iterations of the kept frames, oldest first. */
+  get iterations(): number[] {
+    return this.frames.map((frame) => frame.iteration);
+  }
+
+  /** Whether every kept frame can be branched from. */
+  get branchable(): boolean {
+    return this.frames.every((frame) => frame.checkpoint !== null);
+  }
+
+  get byteLength(): number {
+    return this.bytes;
+  }
+}

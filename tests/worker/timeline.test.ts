@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { CHECKPOINT_FORMAT, type TrainerCheckpoint } from '../../src/engine/checkpoint';
+import {
+  FIRST_INTERVAL,
+  MAX_CHECKPOINT_BYTES,
+  MAX_FRAMES,
+  MAX_TIMELINE_BYTES,
+  Timeline,
+  type TimelineFrame,
+} from '../../src/worker/timeline';
+
+/** A checkpoint holding `floats` weights in one tensor (enough for the timeline's bookkeeping). */
+function checkpoint(iteration: number, floats: number): TrainerCheckpoint {
+  const network = {
+    inputSize: 2,
+    hiddenLayers: [4],
+    outputSize: 2,
+    activation: 'relu' as const,
+    weights: [{ shape: [floats], values: new Float32Array(floats) }],
+    optimizer: { kind: 'adam' as const, steps: 0, slots: [] },
+  };
+  return {
+    format: CHECKPOINT_FORMAT,
+    iteration,
+    updates: { discriminator: iteration, generator: iteration },
+    dataset: 'ring-8',
+    dimension: 2,
+    packing: 1,
+    generator: network,
+    discriminator: null,
+    random: {},
+  };
+}
+
+function frame(iteration: number, floats = 1000): TimelineFrame {
+  return {
+    iteration,
+    generated: new Float32Array(1024),
+    fields: null,
+    metrics: null,
+    checkpoint: checkpoint(iteration, floats),
+  };
+}
+
+/** Feeds a timeline one candidate frame per iteration up to `end`, as the worker would. */
+function run(timeline: Timeline, end: number, floats = 1000): void {
+  for (let iteration = 0; iteration <= end; iteration++) {
+    if (timeline.due(iteration)) timeline.add(frame(iteration, floats));
+  }
+}
+
+describe('Timeline', () => {
+  it('takes a frame every FIRST_INTERVAL iterations at first', () => {
+    const timeline = new Timeline();
+    run(timeline, 5 * FIRST_INTERVAL);
+    expect(timeline.iterations).toEqual([0, 1, 2, 3, 4, 5].map((i) => i * FIRST_INTERVAL));
+    expect(timeline.branchable).toBe(true);
+  });
+
+  it('stays within MAX_FRAMES over a long run, spread evenly from the start to the newest', () => {
+    const timeline = new Timeline();
+    run(timeline, 200_000);
+    const { iterations } = timeline;
+    expect(iterations.length).toBeLessThanOrEqual(MAX_FRAMES);
+    expect(iterations.length).toBeGreaterThanOrEqual(MAX_FRAMES / 2);
+    expect(iterations[0]).toBe(0);
+    expect(iterations.at(-1)).toBeGreaterThan(200_000 - (200_000 / MAX_FRAMES) * 4);
+    const gaps = iterations.slice(1).map((x, i) => x - (iterations[i] as number));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(4 * Math.min(...gaps));
+  });
+
+  it('stays within its byte budget with large checkpoints', () => {
+    const timeline = new Timeline();
+    const floats = Math.floor(MAX_CHECKPOINT_BYTES / 4) - 1000;
+    run(timeline, 5000, floats);
+    expect(timeline.byteLength).toBeLessThanOrEqual(MAX_TIMELINE_BYTES);
+    expect(timeline.iterations.length).toBeGreaterThan(4);
+  });
+
+  it('keeps frames of a model too large to branch from, without their checkpoints', () => {
+    const timeline = new Timeline();
+    run(timeline, 30, Math.ceil(MAX_CHECKPOINT_BYTES / 4) + 1);
+    expect(timeline.iterations).toEqual([0, 10, 20, 30]);
+    expect(timeline.branchable).toBe(false);
+    expect(timeline.frame(10)?.checkpoint).toBeNull();
+  });
+
+  it('a branch drops the later frames; the timeline then grows from the branch', () => {
+    const timeline = new Timeline();
+    run(timeline, 100);
+    timeline.truncateAfter(40);
+    expect(timeline.iterations).toEqual([0, 10, 20, 30, 40]);
+    expect(timeline.due(45)).toBe(false);
+    expect(timeline.due(50)).toBe(true);
+    timeline.add(frame(50));
+    expect(timeline.frame(50)?.iteration).toBe(50);
+    // A frame never goes back in time: one at an earlier iteration replaces what followed it.
+    timeline.add(frame(20));
+    expect(timeline.iterations).toEqual([0, 10, 20]);
+    timeline.clear();
+    expect(timeline.iterations).toEqual([]);
+    expect(timeline.byteLength).toBe(0);
+  });
+});
