@@ -20,11 +20,15 @@ import {
   SCHEMA_VERSION,
 } from './schema';
 import {
+  COMPARE_PREFIX,
+  type CompareOverrides,
+  compareConfig,
   defaultView,
   encodeView,
   parseViewValue,
   VIEW_URL_KEYS,
   type ViewState,
+  SHARED_BY_COMPARISON,
   type ViewUrlKey,
 } from './view';
 
@@ -247,10 +251,18 @@ export function encodeConfig(config: PlaygroundConfig): string {
 export function encodeLink(config: PlaygroundConfig, view: ViewState): string {
   const preset = view.preset === null ? undefined : presetById(view.preset);
   const base = preset === undefined ? defaultConfig() : presetConfig(preset);
+  // Run B's settings as `b.` keys: only those that differ from run A's.
+  const compare =
+    view.compare === null
+      ? []
+      : configPairs(compareConfig(config, view.compare), config).map(
+          (pair) => `${COMPARE_PREFIX}${pair}`,
+        );
   return [
     `${VERSION_KEY}=${SCHEMA_VERSION}`,
     ...encodeView(view),
     ...configPairs(config, base),
+    ...compare,
   ].join('&');
 }
 
@@ -330,6 +342,7 @@ export function decodeLink(hash: string): DecodedLink {
   }
 
   const seen = new Set<string>();
+  const compare: CompareOverrides = {};
   for (const { key: lowerKey, rawKey, rawValue } of entries) {
     if (lowerKey === VERSION_KEY) {
       if (rawValue !== String(SCHEMA_VERSION)) {
@@ -340,6 +353,11 @@ export function decodeLink(hash: string): DecodedLink {
           reason: `Unknown schema version; the link was read as version ${SCHEMA_VERSION}.`,
         });
       }
+      continue;
+    }
+    if (lowerKey.startsWith(COMPARE_PREFIX)) {
+      const fix = readCompareValue(compare, lowerKey.slice(COMPARE_PREFIX.length), rawValue);
+      if (fix !== null) fixes.push({ ...fix, key: `${COMPARE_PREFIX}${fix.key}` });
       continue;
     }
     const viewKey = VIEW_KEY_BY_LOWER.get(lowerKey);
@@ -391,9 +409,60 @@ export function decodeLink(hash: string): DecodedLink {
       });
     }
   }
+  // Settings for run B turn the comparison on, as `compare=1` alone does.
+  if (Object.keys(compare).length > 0 || view.compare !== null) {
+    view = { ...view, compare: { ...(view.compare ?? {}), ...compare } };
+  }
   // Belt and braces: the repaired config must satisfy the schema; if it somehow does not, the
   // defaults are always valid.
   const checked = configSchema.safeParse(config);
   if (!checked.success) return { config: defaultConfig(), view, fixes };
   return { config: checked.data, view, fixes };
+}
+
+/**
+ * Reads one `b.<key>` value into the comparison's changes; returns the fix to report, if any.
+ * Settings both runs must share are refused.
+ */
+function readCompareValue(
+  compare: CompareOverrides,
+  lowerKey: string,
+  rawValue: string,
+): ConfigFix | null {
+  const key = KEY_BY_URL_KEY.get(lowerKey);
+  if (key === undefined) {
+    return {
+      key: shorten(lowerKey),
+      given: shorten(rawValue),
+      used: '',
+      reason: 'Unknown setting; ignored.',
+    };
+  }
+  const urlKey = FIELDS[key].urlKey;
+  if (SHARED_BY_COMPARISON.has(key)) {
+    return {
+      key: urlKey,
+      given: shorten(rawValue),
+      used: '',
+      reason:
+        'Both runs of a comparison share the data, the seed, the backend and the kernel; ignored.',
+    };
+  }
+  if (key in compare) {
+    return {
+      key: urlKey,
+      given: shorten(rawValue),
+      used: '',
+      reason: 'Given more than once; the first value is used.',
+    };
+  }
+  const repaired = parseValue(key, rawValue);
+  (compare as Record<ConfigKey, unknown>)[key] = repaired.value;
+  if (repaired.reason === undefined) return null;
+  return {
+    key: urlKey,
+    given: shorten(rawValue),
+    used: formatValue(key, repaired.value),
+    reason: repaired.reason,
+  };
 }

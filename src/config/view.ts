@@ -4,7 +4,29 @@
  * an embed (`embed=1`: the plots and a play button, nothing else). Like the config, every value is
  * repaired, never rejected, and each repair is reported.
  */
-import { CONFIG_KEYS, FIELDS, GROUPS } from './schema';
+import { CONFIG_KEYS, type ConfigKey, FIELDS, GROUPS, type PlaygroundConfig } from './schema';
+
+/**
+ * Settings a side-by-side comparison cannot change: both runs train on the same data from the
+ * same seed, on the same backend, measured with the same kernel.
+ */
+export const SHARED_BY_COMPARISON: ReadonlySet<ConfigKey> = new Set([
+  'dataset',
+  'gaussianMean',
+  'gaussianStd',
+  'mixtureMeans',
+  'mixtureStd',
+  'mixtureWeights',
+  'seed',
+  'backend',
+  'kernelBandwidth',
+]);
+
+/** The settings of the second run of a comparison that differ from the first's. */
+export type CompareOverrides = Partial<PlaygroundConfig>;
+
+/** Prefix of the URL keys of the comparison's settings: `b.sigma=2` is σ = 2 for run B. */
+export const COMPARE_PREFIX = 'b.';
 
 /** The layers of the distribution view, in display order. */
 export const LAYER_NAMES = [
@@ -63,6 +85,8 @@ export interface ViewState {
   hide: readonly string[];
   /** The page reduced to its plots and a play button, for an iframe. */
   embed: boolean;
+  /** A second run trained side by side, as the settings it changes; null when off. */
+  compare: CompareOverrides | null;
 }
 
 export function defaultView(): ViewState {
@@ -72,11 +96,20 @@ export function defaultView(): ViewState {
     smoothLosses: false,
     hide: [],
     embed: false,
+    compare: null,
   };
 }
 
+/** The second run's full config: the first's, with the comparison's changes. */
+export function compareConfig(
+  config: PlaygroundConfig,
+  compare: CompareOverrides,
+): PlaygroundConfig {
+  return { ...config, ...compare };
+}
+
 /** URL keys of the view state, in the order they are written. */
-export const VIEW_URL_KEYS = ['preset', 'layers', 'smoothed', 'hide', 'embed'] as const;
+export const VIEW_URL_KEYS = ['preset', 'layers', 'smoothed', 'hide', 'embed', 'compare'] as const;
 export type ViewUrlKey = (typeof VIEW_URL_KEYS)[number];
 
 /** Whether `hide` hides this target (a part, a group id or a setting's URL key). */
@@ -138,6 +171,9 @@ export function parseViewValue(key: Exclude<ViewUrlKey, 'preset'>, raw: string):
       return flag(raw, (on) => (view) => ({ ...view, smoothLosses: on }));
     case 'embed':
       return flag(raw, (on) => (view) => ({ ...view, embed: on }));
+    case 'compare':
+      // The changes come with their own `b.` keys; this flag turns the comparison on or off.
+      return flag(raw, (on) => (view) => ({ ...view, compare: on ? (view.compare ?? {}) : null }));
     case 'hide': {
       const items = list(raw);
       // Setting URL keys are matched case-insensitively, like the settings themselves.
@@ -170,5 +206,6 @@ export function encodeView(view: ViewState): string[] {
   if (view.smoothLosses) pairs.push('smoothed=1');
   if (view.hide.length > 0) pairs.push(`hide=${view.hide.map(encodeURIComponent).join(',')}`);
   if (view.embed) pairs.push('embed=1');
+  if (view.compare !== null) pairs.push('compare=1');
   return pairs;
 }

@@ -1,6 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { dataDimension } from '../config/schema';
-import { type DistributionLayers, isHidden, type ViewState } from '../config/view';
+import { type ConfigKey, dataDimension } from '../config/schema';
+import {
+  type CompareOverrides,
+  compareConfig,
+  type DistributionLayers,
+  isHidden,
+  SHARED_BY_COMPARISON,
+  type ViewState,
+} from '../config/view';
 import {
   BACKEND_LABELS,
   type Snapshot,
@@ -20,9 +27,11 @@ import { COLOURS } from './charts/palette';
 import { stepAxisEnd } from './charts/scales';
 import { exponentialMovingAverage } from './charts/series';
 import { TrainingCurves } from './charts/TrainingCurves';
+import { CompareView } from './CompareView';
 import { ControlPanel } from './controls/ControlPanel';
 import { Dialog, type DialogHandle } from './Dialog';
 import { ViewBoundary } from './ErrorBoundary';
+import { compareAsSnapshot } from './history';
 import { LessonCard, LessonGallery } from './Lessons';
 import { MetricsPanel } from './MetricsPanel';
 import { PointsEditor } from './PointsEditor';
@@ -47,7 +56,19 @@ export function App() {
   const [points, setPoints] = useState<UserPoints | null>(null);
   // A frame of the timeline shown instead of the live run (training paused), or null.
   const [scrub, setScrub] = useState<TimelineView | null>(null);
-  const [trainer, controls] = useTrainer(config, points, scrub !== null);
+  const compareWith = view.compare === null ? null : compareConfig(config, view.compare);
+  const [trainer, controls] = useTrainer(config, points, compareWith, scrub !== null);
+  const setCompare = (compare: CompareOverrides | null): void => {
+    setScrub(null);
+    // Both runs share the data and the seed: a lesson's comparison may not change them.
+    const own =
+      compare === null
+        ? null
+        : (Object.fromEntries(
+            Object.entries(compare).filter(([key]) => !SHARED_BY_COMPARISON.has(key as ConfigKey)),
+          ) as CompareOverrides);
+    updateView((current) => ({ ...current, compare: own }));
+  };
   const [hover] = useState(createHoverStore);
   const help = useRef<DialogHandle>(null);
   const { layers, smoothLosses } = view;
@@ -163,6 +184,16 @@ export function App() {
               )}
               <button
                 type="button"
+                aria-pressed={view.compare !== null}
+                className="toggle-button"
+                data-testid="compare-button"
+                title="Train a second run with some settings changed, side by side with this one"
+                onClick={() => setCompare(view.compare === null ? {} : null)}
+              >
+                Compare
+              </button>
+              <button
+                type="button"
                 onClick={() => help.current?.open()}
                 aria-label="Help and keyboard shortcuts"
                 title="Help and keyboard shortcuts (?)"
@@ -201,6 +232,7 @@ export function App() {
             metrics={live?.metrics ?? null}
             iteration={live?.iteration ?? 0}
             onRestore={(next) => replaceConfig(next)}
+            onCompare={setCompare}
             onClose={() => updateView((current) => ({ ...current, preset: null }))}
           />
         )}
@@ -225,7 +257,7 @@ export function App() {
             }}
           />
         )}
-        {!hidden('timeline') && (
+        {!hidden('timeline') && view.compare === null && (
           <TimelineBar
             summary={live?.timeline ?? null}
             scrubbed={scrub?.iteration ?? null}
@@ -261,6 +293,22 @@ export function App() {
                     }}
                   />
                 </ViewBoundary>
+              </div>
+            )}
+            {view.compare !== null && (
+              <div className="full-width">
+                <CompareView
+                  config={config}
+                  compare={view.compare}
+                  snapshotA={live}
+                  snapshotB={compareAsSnapshot(live)}
+                  historyA={trainer.history}
+                  historyB={trainer.compareHistory}
+                  layers={layers}
+                  xDomain={xDomain}
+                  onChange={setCompare}
+                  onClose={() => setCompare(null)}
+                />
               </div>
             )}
             {config.dataset === 'points' && !hidden('controls') && (

@@ -106,6 +106,7 @@ export function LessonCard({
   metrics,
   iteration,
   onRestore,
+  onCompare,
   onClose,
 }: {
   presetId: string;
@@ -113,6 +114,8 @@ export function LessonCard({
   metrics: SnapshotMetrics | null;
   iteration: number;
   onRestore: (config: PlaygroundConfig) => void;
+  /** Trains the lesson's comparison run side by side. */
+  onCompare: (compare: Partial<PlaygroundConfig>) => void;
   onClose: () => void;
 }) {
   const preset = presetById(presetId);
@@ -139,6 +142,18 @@ export function LessonCard({
         </button>
       </header>
       <p className="lesson-story">{preset.story}</p>
+      {preset.compare !== undefined && (
+        <p>
+          <button
+            type="button"
+            className="small-button"
+            data-testid="lesson-compare"
+            onClick={() => preset.compare && onCompare(preset.compare.config)}
+          >
+            Compare side by side with: {preset.compare.label}
+          </button>
+        </p>
+      )}
       <h3>What to look for</h3>
       <ul className="lesson-look">
         {preset.lookFor.map((item) => (

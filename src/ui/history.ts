@@ -149,3 +149,25 @@ export function extendHistory(
     lastIteration: Math.max(newRun ? 0 : base.lastIteration, snapshot.iteration),
   };
 }
+
+/**
+ * The comparison's second run seen as a snapshot of its own (same run id, so its history resets
+ * with the first's), for the history and the plots; null without a comparison.
+ */
+export function compareAsSnapshot(snapshot: Snapshot | null): Snapshot | null {
+  const part = snapshot?.compare;
+  if (snapshot === null || part === null || part === undefined) return null;
+  return {
+    ...snapshot,
+    iteration: part.iteration,
+    updates: part.updates,
+    generated: part.generated,
+    lossIterations: part.lossIterations,
+    discriminatorLoss: part.discriminatorLoss,
+    generatorLoss: part.generatorLoss,
+    metrics: part.metrics,
+    fields: part.fields,
+    branchedAt: null,
+    compare: null,
+  };
+}

@@ -12,12 +12,14 @@ import {
   type WorkerEvent,
 } from '../worker/protocol';
 import { downloadBlob } from './charts/exportChart';
-import { emptyHistory, extendHistory, type TrainingHistory } from './history';
+import { compareAsSnapshot, emptyHistory, extendHistory, type TrainingHistory } from './history';
 
 export interface TrainerState {
   backend: BackendInfo | null;
   snapshot: Snapshot | null;
   history: TrainingHistory;
+  /** The history of a comparison's second run (empty without one). */
+  compareHistory: TrainingHistory;
   error: string | null;
   /** True until the worker has chosen a backend and built the first model. */
   starting: boolean;
@@ -85,6 +87,8 @@ function describeError(error: unknown): string {
 export function useTrainer(
   config: PlaygroundConfig,
   points: UserPoints | null,
+  /** The full config of a second run trained side by side, or null. */
+  compare: PlaygroundConfig | null = null,
   /** While true (scrubbing the timeline), config changes wait: they are for a branch. */
   holdConfig = false,
 ): [TrainerState, TrainerControls] {
@@ -92,6 +96,7 @@ export function useTrainer(
     backend: null,
     snapshot: null,
     history: emptyHistory(),
+    compareHistory: emptyHistory(),
     error: null,
     starting: true,
   });
@@ -100,6 +105,10 @@ export function useTrainer(
   const pointsRef = useRef(points);
   const initialisedRef = useRef(false);
   configRef.current = config;
+  const compareRef = useRef(compare);
+  compareRef.current = compare;
+  // By value: the caller may build a new but equal object every render.
+  const compareKey = JSON.stringify(compare);
   pointsRef.current = points;
 
   useEffect(() => {
@@ -120,12 +129,19 @@ export function useTrainer(
           setState((s) => ({ ...s, backend: event.backend }));
           break;
         case 'snapshot':
-          setState((s) => ({
-            ...s,
-            snapshot: event,
-            history: extendHistory(s.history, s.snapshot, event),
-            starting: false,
-          }));
+          setState((s) => {
+            const compareSnapshot = compareAsSnapshot(event);
+            return {
+              ...s,
+              snapshot: event,
+              history: extendHistory(s.history, s.snapshot, event),
+              compareHistory:
+                compareSnapshot === null
+                  ? emptyHistory()
+                  : extendHistory(s.compareHistory, compareAsSnapshot(s.snapshot), compareSnapshot),
+              starting: false,
+            };
+          });
           break;
         case 'error':
           // The worker stops its loop on an error; the last snapshot must not still say "running".
@@ -153,7 +169,7 @@ export function useTrainer(
       apiRef.current = api;
       initialisedRef.current = true;
       // Settings changed while the worker was starting are sent now.
-      await api.setConfig(configRef.current);
+      await api.setConfig(configRef.current, compareRef.current);
     })().catch(fail);
     return () => {
       alive = false;
@@ -164,11 +180,12 @@ export function useTrainer(
     };
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: compareKey stands for compare, by value.
   useEffect(() => {
     if (initialisedRef.current && !holdConfig) {
-      apiRef.current?.setConfig(config).catch(() => undefined);
+      apiRef.current?.setConfig(config, compareRef.current).catch(() => undefined);
     }
-  }, [config, holdConfig]);
+  }, [config, compareKey, holdConfig]);
 
   useEffect(() => {
     if (initialisedRef.current) apiRef.current?.setPoints(points).catch(() => undefined);

@@ -86,6 +86,22 @@ export interface Snapshot {
    * abandoned future and is dropped.
    */
   branchedAt: number | null;
+  /** The second run of a side-by-side comparison, in step with this one; null when off. */
+  compare: CompareSnapshot | null;
+}
+
+/** What a snapshot says of the comparison's second run (same data, seed and plotted real points). */
+export interface CompareSnapshot {
+  iteration: number;
+  updates: { discriminator: number; generator: number };
+  generated: Float32Array;
+  lossIterations: Float64Array;
+  discriminatorLoss: Float32Array;
+  generatorLoss: Float32Array;
+  metrics: SnapshotMetrics | null;
+  fields: SnapshotFields | null;
+  /** Why the second run stopped (it failed to build or diverged), or null while it trains. */
+  error: string | null;
 }
 
 /** The iterations the timeline can show, and whether a new run can branch from them. */
@@ -167,8 +183,12 @@ export interface TrainerWorkerApi {
   version(): number;
   /** Chooses the backend, builds the trainer and sends a first snapshot. */
   init(config: PlaygroundConfig, listener: (event: WorkerEvent) => void): Promise<BackendInfo>;
-  /** Applies a new config: a model or data change starts a new run; a backend change re-selects. */
-  setConfig(config: PlaygroundConfig): Promise<void>;
+  /**
+   * Applies a new config: a model or data change starts a new run; a backend change re-selects.
+   * `compare` is the full config of a second run trained side by side (null: none); a change to
+   * it restarts both runs together.
+   */
+  setConfig(config: PlaygroundConfig, compare?: PlaygroundConfig | null): Promise<void>;
   /** Replaces the user's own data points; starts a new run when the data set is 'points'. */
   setPoints(points: UserPoints | null): Promise<void>;
   play(): void;
@@ -211,6 +231,14 @@ export function transferablesOf(event: WorkerEvent): ArrayBuffer[] {
               event.fields.push.buffer,
               event.fields.witness.buffer,
               ...(event.fields.discriminator === null ? [] : [event.fields.discriminator.buffer]),
+            ]),
+        ...(event.compare === null
+          ? []
+          : [
+              event.compare.generated.buffer,
+              event.compare.lossIterations.buffer,
+              event.compare.discriminatorLoss.buffer,
+              event.compare.generatorLoss.buffer,
             ]),
       ] as ArrayBuffer[];
     case 'backend':

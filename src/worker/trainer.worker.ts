@@ -20,6 +20,7 @@ import { plotDomain } from '../engine/view';
 import { choiceDependsOnModel, type ModelUnderTest, selectBackend } from './backend';
 import {
   type BackendInfo,
+  type CompareSnapshot,
   type EngineMemory,
   type GeneratorModelFiles,
   PROTOCOL_VERSION,
@@ -70,6 +71,107 @@ const DIAGNOSTICS_BATCH = 256;
 
 type Listener = (event: WorkerEvent) => void;
 
+/**
+ * The second run of a side-by-side comparison: its own trainer, stepped in lockstep with the
+ * first (same iterations per turn), measured against the same plotted real points. It never stops
+ * the first run: when it fails to build or diverges it stops and says why in its snapshot part.
+ */
+class CompareRun {
+  private trainer: Trainer | null = null;
+  private error: string | null = null;
+  private lossIterations: number[] = [];
+  private discriminatorLoss: number[] = [];
+  private generatorLoss: number[] = [];
+  private metrics: SnapshotMetrics | null = null;
+  private fields: SnapshotFields | null = null;
+
+  constructor(readonly config: PlaygroundConfig) {}
+
+  build(points: UserPoints | null): void {
+    this.dispose();
+    this.error = null;
+    this.metrics = null;
+    this.fields = null;
+    this.clearLosses();
+    try {
+      this.trainer = createTrainer({ ...this.config, points });
+    } catch (error) {
+      this.error = `Run B cannot start: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  step(iterations: number, phase: StepPhase = 'iteration'): void {
+    const trainer = this.trainer;
+    if (trainer === null) return;
+    try {
+      if (phase === 'discriminator') {
+        // Run B may have no discriminator (the MMD objective): it then waits for G's turn.
+        if (trainer.config.objective !== 'mmd') trainer.stepDiscriminator();
+      } else if (phase === 'generator') trainer.stepGenerator();
+      else trainer.step(iterations);
+    } catch (error) {
+      this.stop(error);
+    }
+  }
+
+  async takeLosses(): Promise<void> {
+    const trainer = this.trainer;
+    if (trainer === null) return;
+    const losses = await trainer.takeLosses();
+    if (losses === null) return;
+    this.lossIterations.push(trainer.iteration);
+    this.discriminatorLoss.push(losses.discriminator ?? Number.NaN);
+    this.generatorLoss.push(losses.generator);
+    if (losses.iterations > 0 && !Number.isFinite(losses.generator)) {
+      this.stop(new Error(`diverged at iteration ${trainer.iteration} (a loss became not finite)`));
+    }
+  }
+
+  /** This run's part of a snapshot; measures afresh when asked (at the first run's cadence). */
+  async part(real: Float32Array, measure: boolean, evaluate: boolean): Promise<CompareSnapshot> {
+    const trainer = this.trainer;
+    const generated =
+      trainer === null ? new Float32Array(0) : await trainer.sampleGenerator(DISPLAY_POINTS);
+    if (trainer !== null && trainer === this.trainer) {
+      if (measure || this.metrics === null) {
+        this.metrics = await measureRun(trainer, real, generated, this.config.kernelBandwidth);
+      }
+      if (evaluate || this.fields === null) {
+        this.fields = await evaluateFields(trainer, real, generated, this.config.kernelBandwidth);
+      }
+    }
+    const part: CompareSnapshot = {
+      iteration: trainer?.iteration ?? 0,
+      updates: trainer === null ? { discriminator: 0, generator: 0 } : { ...trainer.updates },
+      generated,
+      lossIterations: Float64Array.from(this.lossIterations),
+      discriminatorLoss: Float32Array.from(this.discriminatorLoss),
+      generatorLoss: Float32Array.from(this.generatorLoss),
+      metrics: this.metrics,
+      fields: this.fields === null ? null : copyFields(this.fields),
+      error: this.error,
+    };
+    this.clearLosses();
+    return part;
+  }
+
+  private stop(error: unknown): void {
+    this.error = `Run B stopped: ${error instanceof Error ? error.message : String(error)}`;
+    this.dispose();
+  }
+
+  private clearLosses(): void {
+    this.lossIterations = [];
+    this.discriminatorLoss = [];
+    this.generatorLoss = [];
+  }
+
+  dispose(): void {
+    this.trainer?.dispose();
+    this.trainer = null;
+  }
+}
+
 /** Settings that only change how results are measured, not the run itself. */
 const MEASUREMENT_KEYS: ReadonlySet<keyof PlaygroundConfig> = new Set(['kernelBandwidth']);
 
@@ -98,6 +200,8 @@ class TrainingSession {
   private generatorLoss: number[] = [];
   private lastSnapshotTime = 0;
   private lastSnapshotIteration = 0;
+  /** The second run of a side-by-side comparison, or null. */
+  private compare: CompareRun | null = null;
   /** Frames of the run to scrub back to and branch from. */
   private readonly timeline = new Timeline();
   /** The iteration a branch continued from, until the next snapshot tells the UI. */
@@ -143,14 +247,28 @@ class TrainingSession {
     });
   }
 
-  setConfig(next: PlaygroundConfig): Promise<void> {
+  setConfig(next: PlaygroundConfig, compare: PlaygroundConfig | null = null): Promise<void> {
     return this.enqueue(async () => {
       const previous = this.config;
       this.config = next;
+      const compareChanged =
+        JSON.stringify(this.compare?.config ?? null) !== JSON.stringify(compare);
+      if (compareChanged) {
+        this.compare?.dispose();
+        this.compare = compare === null ? null : new CompareRun(compare);
+      }
       if (previous === null) return;
       const changed = (Object.keys(next) as (keyof PlaygroundConfig)[]).filter(
         (key) => JSON.stringify(previous[key]) !== JSON.stringify(next[key]),
       );
+      if (compareChanged && changed.length === 0) {
+        // Both runs start again together, so they stay in step.
+        const wasRunning = this.running;
+        await this.stopLoop();
+        await this.rebuild();
+        if (wasRunning) this.startLoop();
+        return;
+      }
       if (changed.length === 0) return;
       if (changed.every((key) => MEASUREMENT_KEYS.has(key))) {
         if (!this.running) await this.sendSnapshot(this.generation);
@@ -206,7 +324,9 @@ class TrainingSession {
         if (phase === 'discriminator') trainer.stepDiscriminator();
         else if (phase === 'generator') trainer.stepGenerator();
         else trainer.step(1);
+        this.compare?.step(1, phase);
         this.recordLosses(await trainer.takeLosses());
+        await this.compare?.takeLosses();
         await this.sendSnapshot(this.generation);
       } catch (error) {
         this.fail(error);
@@ -326,6 +446,7 @@ class TrainingSession {
       this.fail(error);
       return;
     }
+    this.compare?.build(this.points);
     this.runId += 1;
     this.timeline.clear();
     this.branchedAt = null;
@@ -357,8 +478,10 @@ class TrainingSession {
         const trainer = this.trainer;
         const started = performance.now();
         trainer.step(this.iterationsPerTurn);
+        this.compare?.step(this.iterationsPerTurn);
         // One readback per turn: it also waits for queued GPU work, which bounds the queue.
         const losses = await trainer.takeLosses();
+        await this.compare?.takeLosses();
         this.recordLosses(losses);
         const bad =
           losses === null
@@ -414,44 +537,8 @@ class TrainingSession {
     generated: Float32Array,
     config: PlaygroundConfig,
   ): Promise<void> {
-    this.metrics = await trainer.metrics({
-      kernelBandwidth: config.kernelBandwidth,
-      real: this.realDisplay,
-      generated,
-      diagnosticsSize: DIAGNOSTICS_BATCH,
-    });
+    this.metrics = await measureRun(trainer, this.realDisplay, generated, config.kernelBandwidth);
     this.lastMetricsTime = performance.now();
-  }
-
-  /** D over the plotted region, G's manifold and the push on the first generated points. */
-  private async evaluateFields(
-    trainer: Trainer,
-    generated: Float32Array,
-  ): Promise<SnapshotFields | null> {
-    const dimension = trainer.dimension;
-    const domain = plotDomain(this.realDisplay, generated, dimension);
-    const resolution = dimension === 2 ? FIELD_RESOLUTION_2D : FIELD_RESOLUTION_1D;
-    const manifoldResolution = dimension === 2 ? MANIFOLD_RESOLUTION_2D : MANIFOLD_RESOLUTION_1D;
-    try {
-      const fields = await trainer.fields({
-        domain,
-        resolution,
-        manifoldResolution,
-        samples: generated.slice(0, PUSH_POINTS * dimension),
-      });
-      const h = this.config?.kernelBandwidth ?? 1;
-      const witness = mmdWitnessOnGrid(
-        domain,
-        resolution,
-        this.realDisplay.subarray(0, WITNESS_POINTS * dimension),
-        generated.subarray(0, WITNESS_POINTS * dimension),
-        h,
-      );
-      return { ...fields, domain, resolution, manifoldResolution, witness, kernelBandwidth: h };
-    } catch {
-      // A view is not worth stopping training for; the plot falls back to the samples alone.
-      return null;
-    }
   }
 
   private async sendSnapshot(generation: number): Promise<void> {
@@ -461,18 +548,28 @@ class TrainingSession {
     const generated = await trainer.sampleGenerator(DISPLAY_POINTS);
     if (trainer !== this.trainer) return;
     const loopRunning = this.running && generation === this.generation;
-    if (!loopRunning || performance.now() - this.lastMetricsTime >= METRICS_INTERVAL_MS) {
+    const measure = !loopRunning || performance.now() - this.lastMetricsTime >= METRICS_INTERVAL_MS;
+    if (measure) {
       await this.measure(trainer, generated, config);
       if (trainer !== this.trainer) return;
     }
     // The views' fields follow the samples at most FIELDS_INTERVAL_MS behind while training
     // (they change slowly, and a refresh costs ~17 ms of the worker's time); always fresh when paused.
-    if (
+    const evaluate =
       !loopRunning ||
       this.fields === null ||
-      performance.now() - this.lastFieldsTime >= FIELDS_INTERVAL_MS
-    ) {
-      this.fields = await this.evaluateFields(trainer, generated);
+      performance.now() - this.lastFieldsTime >= FIELDS_INTERVAL_MS;
+    // The second run of a comparison is measured and viewed at the same moments.
+    const compare =
+      this.compare === null ? null : await this.compare.part(this.realDisplay, measure, evaluate);
+    if (trainer !== this.trainer) return;
+    if (evaluate) {
+      this.fields = await evaluateFields(
+        trainer,
+        this.realDisplay,
+        generated,
+        config.kernelBandwidth,
+      );
       this.lastFieldsTime = performance.now();
       if (trainer !== this.trainer) return;
     }
@@ -516,12 +613,62 @@ class TrainingSession {
         bytes: this.timeline.byteLength,
       },
       branchedAt: this.branchedAt,
+      compare,
     };
     this.branchedAt = null;
     this.clearLosses();
     this.lastSnapshotTime = now;
     this.lastSnapshotIteration = trainer.iteration;
     this.emit(snapshot);
+  }
+}
+
+/** Full metrics of a generator's samples against the plotted real ones, plus a diagnostics pass. */
+function measureRun(
+  trainer: Trainer,
+  real: Float32Array,
+  generated: Float32Array,
+  kernelBandwidth: number,
+): Promise<SnapshotMetrics> {
+  return trainer.metrics({ kernelBandwidth, real, generated, diagnosticsSize: DIAGNOSTICS_BATCH });
+}
+
+/** D over the plotted region, G's manifold and the push on the first generated points. */
+async function evaluateFields(
+  trainer: Trainer,
+  real: Float32Array,
+  generated: Float32Array,
+  kernelBandwidth: number,
+): Promise<SnapshotFields | null> {
+  const dimension = trainer.dimension;
+  const domain = plotDomain(real, generated, dimension);
+  const resolution = dimension === 2 ? FIELD_RESOLUTION_2D : FIELD_RESOLUTION_1D;
+  const manifoldResolution = dimension === 2 ? MANIFOLD_RESOLUTION_2D : MANIFOLD_RESOLUTION_1D;
+  try {
+    const fields = await trainer.fields({
+      domain,
+      resolution,
+      manifoldResolution,
+      samples: generated.slice(0, PUSH_POINTS * dimension),
+    });
+    const witness = mmdWitnessOnGrid(
+      domain,
+      resolution,
+      real.subarray(0, WITNESS_POINTS * dimension),
+      generated.subarray(0, WITNESS_POINTS * dimension),
+      kernelBandwidth,
+    );
+    return {
+      ...fields,
+      domain,
+      resolution,
+      manifoldResolution,
+      witness,
+      kernelBandwidth,
+    };
+  } catch {
+    // A view is not worth stopping training for; the plot falls back to the samples alone.
+    return null;
   }
 }
 
@@ -555,7 +702,7 @@ const session = new TrainingSession();
 const api: TrainerWorkerApi = {
   version: () => PROTOCOL_VERSION,
   init: (config, listener) => session.init(config, listener),
-  setConfig: (config) => session.setConfig(config),
+  setConfig: (config, compare) => session.setConfig(config, compare ?? null),
   setPoints: (points) => session.setPoints(points),
   play: () => session.play(),
   pause: () => session.pause(),

@@ -73,6 +73,29 @@ describe('view state in the link', () => {
   });
 });
 
+describe('side-by-side comparison in the link', () => {
+  it('b. keys hold run B’s changes and turn the comparison on', () => {
+    const decoded = decodeLink('sigma=0.5&b.sigma=2&b.loss=mmd');
+    expect(decoded.fixes).toEqual([]);
+    expect(decoded.config.noiseSigma).toBe(0.5);
+    expect(decoded.view.compare).toEqual({ noiseSigma: 2, objective: 'mmd' });
+    const hash = encodeLink(decoded.config, decoded.view);
+    expect(hash).toBe('v=1&compare=1&sigma=0.5&b.sigma=2&b.loss=mmd');
+    expect(decodeLink(hash)).toEqual(decoded);
+  });
+
+  it('compare=1 alone compares two identical runs; compare=0 turns it off', () => {
+    expect(decodeLink('compare=1').view.compare).toEqual({});
+    expect(decodeLink('compare=0').view.compare).toBeNull();
+  });
+
+  it('refuses to vary what both runs share, and repairs bad values', () => {
+    const decoded = decodeLink('b.seed=3&b.data=spiral&b.sigma=500&b.nope=1');
+    expect(decoded.view.compare).toEqual({ noiseSigma: 10 });
+    expect(decoded.fixes.map((fix) => fix.key)).toEqual(['b.seed', 'b.data', 'b.sigma', 'b.nope']);
+  });
+});
+
 describe('lessons in the link', () => {
   it('preset= alone opens the lesson with its settings', () => {
     const decoded = decodeLink(`preset=${FIRST.id}`);

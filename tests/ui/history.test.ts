@@ -55,6 +55,7 @@ function snapshot(
     fields: null,
     timeline: { iterations: [], branchable: true, bytes: 0 },
     branchedAt: null,
+    compare: null,
   };
 }
 
