@@ -23,7 +23,7 @@ import { BandwidthSlider, KernelView } from './charts/KernelView';
 import type { LineSeries } from './charts/LineChart';
 import { ModelOverview } from './charts/ModelOverview';
 import { NoiseView } from './charts/NoiseView';
-import { COLOURS } from './charts/palette';
+import { COLOURS, SAMPLES_LEGEND } from './charts/palette';
 import { stepAxisEnd } from './charts/scales';
 import { exponentialMovingAverage } from './charts/series';
 import { TrainingCurves } from './charts/TrainingCurves';
@@ -323,10 +323,7 @@ export function App() {
                   ? "Blue points are real samples, orange ones the generator's output for a fixed batch of noise. Behind them the discriminator's verdict (blue: 'real', orange: 'generated'), the grey mesh is a grid of noise bent by the generator, and the red arrows show where the generator's loss pushes each sample."
                   : "Blue bars are the real distribution and the orange outline the generator's, each with its smoothed density (solid blue, dashed orange). The green curve is the discriminator's verdict D(x) over the axis: training succeeds when it flattens at ½ because the two distributions coincide."
               }
-              legend={[
-                { label: 'real', colour: COLOURS.real },
-                { label: 'generated', colour: COLOURS.generated },
-              ]}
+              legend={SAMPLES_LEGEND}
               testId="distribution-plot"
               data={{
                 'data-dimension': dimension,

@@ -6,7 +6,7 @@ import type { Snapshot } from '../worker/protocol';
 import { ChartCard } from './charts/ChartCard';
 import { CurveCard } from './charts/CurveCard';
 import { type DistributionLayers, DistributionPlot } from './charts/DistributionPlot';
-import { COLOURS } from './charts/palette';
+import { COLOURS, SAMPLES_LEGEND } from './charts/palette';
 import type { TrainingHistory } from './history';
 
 /** The settings run B may change, in the schema's order. */
@@ -71,10 +71,7 @@ export function CompareView({
       title={title}
       info="Real points in blue, generated ones in orange, with the discriminator's verdict and the generator's manifold behind them, as in the main plot."
       testId={testId}
-      legend={[
-        { label: 'real', colour: COLOURS.real },
-        { label: 'generated', colour: COLOURS.generated },
-      ]}
+      legend={SAMPLES_LEGEND}
       data={{
         'data-iteration': snapshot?.iteration ?? 0,
         'data-mmd': snapshot?.metrics ? snapshot.metrics.mmdSquared.toPrecision(4) : '',

@@ -7,4 +7,10 @@ export const COLOURS = {
   mmd: '#CC79A7',
 } as const;
 
+/** The legend of every plot of real and generated samples. */
+export const SAMPLES_LEGEND = [
+  { label: 'real', colour: COLOURS.real },
+  { label: 'generated', colour: COLOURS.generated },
+] as const;
+
 export const MARGIN = { top: 10, right: 14, bottom: 34, left: 52 } as const;
