@@ -26,9 +26,9 @@ import {
   defaultView,
   encodeView,
   parseViewValue,
+  SHARED_BY_COMPARISON,
   VIEW_URL_KEYS,
   type ViewState,
-  SHARED_BY_COMPARISON,
   type ViewUrlKey,
 } from './view';
 

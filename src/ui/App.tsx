@@ -14,6 +14,7 @@ import {
   type TimelineView,
   type UserPoints,
 } from '../worker/protocol';
+import { CompareView } from './CompareView';
 import { ChartCard } from './charts/ChartCard';
 import { CurveCard } from './charts/CurveCard';
 import { DistributionPlot, LAYERS_OF_DIMENSION } from './charts/DistributionPlot';
@@ -27,7 +28,6 @@ import { COLOURS, SAMPLES_LEGEND } from './charts/palette';
 import { stepAxisEnd } from './charts/scales';
 import { exponentialMovingAverage } from './charts/series';
 import { TrainingCurves } from './charts/TrainingCurves';
-import { CompareView } from './CompareView';
 import { ControlPanel } from './controls/ControlPanel';
 import { Dialog, type DialogHandle } from './Dialog';
 import { ViewBoundary } from './ErrorBoundary';
