@@ -221,6 +221,8 @@ async function openApp(
   beforeLoad?: (page: Page) => Promise<void>,
 ): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  // A returning visitor: the first-visit tour would cover the page (key of src/ui/tour.ts).
+  await page.addInitScript(() => window.localStorage.setItem('gan-playground:tour-seen', '1'));
   await beforeLoad?.(page);
   await page.goto(`${baseUrl}/#${hash}`);
   // The backend is chosen and Play is enabled (the first snapshot has arrived).
