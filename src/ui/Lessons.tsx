@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import {
   type ClaimMetric,
   claimHolds,
+  compareConfig as presetCompareConfig,
   PRESETS,
   type Preset,
   presetById,
@@ -22,6 +23,17 @@ export function changedFromPreset(config: PlaygroundConfig, preset: Preset): Con
     (key) =>
       !NEUTRAL_KEYS.has(key) && formatValue(key, config[key]) !== formatValue(key, base[key]),
   );
+}
+
+/** How the lesson's comparison run differs from the lesson's own settings. */
+function compareChanges(preset: Preset): Partial<PlaygroundConfig> {
+  const other = presetCompareConfig(preset);
+  if (other === null) return {};
+  const base = presetConfig(preset);
+  const keys = CONFIG_KEYS.filter(
+    (key) => formatValue(key, other[key]) !== formatValue(key, base[key]),
+  );
+  return Object.fromEntries(keys.map((key) => [key, other[key]])) as Partial<PlaygroundConfig>;
 }
 
 /** The link of a lesson, as the gallery's cards point to it. */
@@ -76,6 +88,7 @@ function firstSentence(text: string): string {
 const METRIC_LABELS: Readonly<Record<ClaimMetric, string>> = {
   modesCovered: 'modes covered',
   mmdSquared: 'MMD²',
+  mmdSquaredMedian: 'MMD² (median h)',
   wasserstein1: 'W1',
   slicedWasserstein: 'sliced W1',
   meanDFake: 'D(fake)',
@@ -148,7 +161,7 @@ export function LessonCard({
             type="button"
             className="small-button"
             data-testid="lesson-compare"
-            onClick={() => preset.compare && onCompare(preset.compare.config)}
+            onClick={() => onCompare(compareChanges(preset))}
           >
             Compare side by side with: {preset.compare.label}
           </button>
