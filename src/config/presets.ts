@@ -335,7 +335,7 @@ const HYBRID: Preset = {
   id: 'hybrid',
   title: 'Adversarial + MMD',
   story:
-    'The collapsing GAN of the ring (16-D noise, k = 3 discriminator steps), with λ·MMD² added to the generator\'s loss, λ = 10. The two terms pull differently: the adversarial term moves samples to where D says "real", which sharpens them but lets modes drop; MMD² with Gaussian kernels compares the whole batch with the data, so a missing mode leaves a positive witness there that attracts generated samples (Gretton et al. 2012; Li et al. 2015). With the kernel term the GAN covers all eight modes; without it (compare) it keeps one or two.',
+    'A ring GAN that collapses onto one or two modes (16-D noise, 3 discriminator steps per generator step), with λ·MMD² added to the generator\'s loss, λ = 10. The two terms pull differently: the adversarial term moves samples to where D says "real", which sharpens them but lets modes drop; MMD² with Gaussian kernels compares the whole batch with the data, so a missing mode leaves a positive witness there that attracts generated samples (Gretton et al. 2012; Li et al. 2015). With the kernel term the GAN covers all eight modes; without it (compare) it keeps one or two.',
   lookFor: [
     'Modes covered climbs to 8, while the compare run stays on one or two modes.',
     "The kernel view: the witness is positive on the modes G misses, and G's samples are pushed there.",
@@ -363,7 +363,7 @@ const PACKING: Preset = {
   id: 'packing',
   title: 'Packing against collapse',
   story:
-    "PacGAN (Lin et al. 2018): the discriminator judges m samples at once, concatenated into one input. With m = 2, seven real pairs in eight come from two different modes, while a collapsed generator's pairs sit on the same mode, so D can reject a lack of variety that it cannot see in single samples. Lin et al. prove that packing makes the total-variation distance grow much faster for a collapsed generator than for a diverse one, so the game penalises collapse more strongly. Here packing alone turns the collapsing GAN of the ring (16-D noise, k = 3 discriminator steps) into one that covers nearly all eight modes.",
+    "PacGAN (Lin et al. 2018): the discriminator judges m samples at once, concatenated into one input. With m = 2, seven real pairs in eight come from two different modes, while a collapsed generator's pairs sit on the same mode, so D can reject a lack of variety that it cannot see in single samples. Lin et al. prove that packing makes the total-variation distance grow much faster for a collapsed generator than for a diverse one, so the game penalises collapse more strongly. Here packing alone turns a ring GAN that collapses onto one or two modes (16-D noise, 3 discriminator steps per generator step) into one that covers seven or all eight.",
   lookFor: [
     'Modes covered: 7–8 with packing, 1–2 without (compare).',
     "D's heatmap is not drawn: with packing D judges pairs of points, not single points.",
