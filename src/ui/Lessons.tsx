@@ -2,10 +2,10 @@ import { useRef } from 'react';
 import {
   type ClaimMetric,
   claimHolds,
-  compareConfig as presetCompareConfig,
   PRESETS,
   type Preset,
   presetById,
+  compareConfig as presetCompareConfig,
   presetConfig,
 } from '../config/presets';
 import { CONFIG_KEYS, type ConfigKey, type PlaygroundConfig } from '../config/schema';
