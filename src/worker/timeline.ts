@@ -13,7 +13,7 @@ export const MAX_FRAMES = 120;
 /** Most bytes kept over all frames (checkpoints dominate: ~0.2 MB for two 64·64 networks). */
 export const MAX_TIMELINE_BYTES = 48 * 1024 * 1024;
 /** Spacing of the first frames, in iterations. */
-export const FIRST_INTERVAL = 10;
+export const FIRST_INTERVAL = 25;
 /** A checkpoint larger than this is not kept (the frame can be viewed but not branched from). */
 export const MAX_CHECKPOINT_BYTES = MAX_TIMELINE_BYTES / 16;
 

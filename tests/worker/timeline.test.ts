@@ -79,24 +79,25 @@ describe('Timeline', () => {
 
   it('keeps frames of a model too large to branch from, without their checkpoints', () => {
     const timeline = new Timeline();
-    run(timeline, 30, Math.ceil(MAX_CHECKPOINT_BYTES / 4) + 1);
-    expect(timeline.iterations).toEqual([0, 10, 20, 30]);
+    run(timeline, 3 * FIRST_INTERVAL, Math.ceil(MAX_CHECKPOINT_BYTES / 4) + 1);
+    expect(timeline.iterations).toEqual([0, 1, 2, 3].map((i) => i * FIRST_INTERVAL));
     expect(timeline.branchable).toBe(false);
-    expect(timeline.frame(10)?.checkpoint).toBeNull();
+    expect(timeline.frame(FIRST_INTERVAL)?.checkpoint).toBeNull();
   });
 
   it('a branch drops the later frames; the timeline then grows from the branch', () => {
     const timeline = new Timeline();
-    run(timeline, 100);
-    timeline.truncateAfter(40);
-    expect(timeline.iterations).toEqual([0, 10, 20, 30, 40]);
-    expect(timeline.due(45)).toBe(false);
-    expect(timeline.due(50)).toBe(true);
-    timeline.add(frame(50));
-    expect(timeline.frame(50)?.iteration).toBe(50);
+    const step = FIRST_INTERVAL;
+    run(timeline, 10 * step);
+    timeline.truncateAfter(4 * step);
+    expect(timeline.iterations).toEqual([0, 1, 2, 3, 4].map((i) => i * step));
+    expect(timeline.due(4.5 * step)).toBe(false);
+    expect(timeline.due(5 * step)).toBe(true);
+    timeline.add(frame(5 * step));
+    expect(timeline.frame(5 * step)?.iteration).toBe(5 * step);
     // A frame never goes back in time: one at an earlier iteration replaces what followed it.
-    timeline.add(frame(20));
-    expect(timeline.iterations).toEqual([0, 10, 20]);
+    timeline.add(frame(2 * step));
+    expect(timeline.iterations).toEqual([0, 1, 2].map((i) => i * step));
     timeline.clear();
     expect(timeline.iterations).toEqual([]);
     expect(timeline.byteLength).toBe(0);
