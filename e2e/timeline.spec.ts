@@ -10,6 +10,8 @@ test.describe('timeline', () => {
     await playground.playButton.click();
     await playground.waitForIteration(150);
     await playground.pauseButton.click();
+    // The paused snapshot (the last one) has arrived once Play is back.
+    await expect(playground.playButton).toBeVisible();
     const timeline = page.getByTestId('timeline');
     await expect.poll(() => playground.numberAttribute(timeline, 'data-frames')).toBeGreaterThan(5);
     const liveDigest = await distribution.getAttribute('data-generated-digest');

@@ -261,8 +261,9 @@ class TrainingSession {
       const changed = (Object.keys(next) as (keyof PlaygroundConfig)[]).filter(
         (key) => JSON.stringify(previous[key]) !== JSON.stringify(next[key]),
       );
-      if (compareChanged && changed.length === 0) {
-        // Both runs start again together, so they stay in step.
+      if (compareChanged && compare !== null && changed.length === 0) {
+        // Both runs start again together, so they stay in step (ending a comparison does not
+        // restart run A).
         const wasRunning = this.running;
         await this.stopLoop();
         await this.rebuild();
