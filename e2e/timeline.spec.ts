@@ -43,11 +43,12 @@ test.describe('timeline', () => {
     const { page, distribution } = playground;
     await playground.playButton.click();
     await playground.waitForIteration(200);
-    await playground.pauseButton.click();
+    // Scrubbing while training pauses it, and the toolbar says so.
     const timeline = page.getByTestId('timeline');
     const slider = timeline.getByRole('slider', { name: 'Timeline' });
     await slider.focus();
     await page.keyboard.press('Home');
+    await expect(playground.playButton).toBeVisible();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
     const frame = Number(await timeline.getAttribute('data-scrubbed'));
     expect(frame).toBeGreaterThan(0);

@@ -360,7 +360,10 @@ class TrainingSession {
 
   timelineFrame(iteration: number): Promise<TimelineView | null> {
     return this.enqueue(async () => {
+      const wasRunning = this.running;
       await this.stopLoop();
+      // The toolbar must learn that training paused (its last snapshot still says running).
+      if (wasRunning) await this.sendSnapshot(this.generation);
       const frame = this.timeline.frame(iteration);
       if (frame === undefined || this.trainer === null) return null;
       return {
