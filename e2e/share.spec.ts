@@ -125,6 +125,8 @@ test.describe('import and export', () => {
     await playground.playButton.click();
     await playground.waitForIteration(100);
     await playground.pauseButton.click();
+    // The paused snapshot (the last one) has arrived once Play is back.
+    await expect(playground.playButton).toBeVisible();
     const trained = await distribution.getAttribute('data-generated-digest');
     await page.getByText('Share & export').click();
     const downloads: { name: string; body: Buffer }[] = [];
