@@ -5,11 +5,13 @@ import { chromiumLaunchOptions } from './scripts/chromium';
  * End-to-end tests run against the production build (`vite preview`), in Chromium (Debian's when
  * present: see scripts/chromium.ts).
  */
-const port = 4173;
+// E2E_PORT and E2E_DIST let two checkouts (or two people) run the suite side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const dist = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_DIST === undefined ? 'test-results' : `test-results-${dist}`,
   fullyParallel: false,
   // Every page trains a GAN; on a 2-core machine parallel pages only slow each other down.
   workers: 1,
@@ -17,7 +19,18 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 20_000 },
-  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  reporter: [
+    ['list'],
+    [
+      'json',
+      {
+        outputFile:
+          process.env.E2E_DIST === undefined
+            ? 'reports/playwright.json'
+            : `reports/playwright-${dist}.json`,
+      },
+    ],
+  ],
   use: {
     ...devices['Desktop Chrome'],
     baseURL: `http://127.0.0.1:${port}`,
@@ -26,7 +39,7 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions,
   },
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --outDir ${dist} --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
