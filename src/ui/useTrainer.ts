@@ -13,6 +13,7 @@ import {
 } from '../worker/protocol';
 import { downloadBlob } from './charts/exportChart';
 import { compareAsSnapshot, emptyHistory, extendHistory, type TrainingHistory } from './history';
+import { readModelFiles } from './modelFiles';
 
 export interface TrainerState {
   backend: BackendInfo | null;
@@ -53,27 +54,6 @@ export interface TrainerControls {
 
 /** Base name of the generator's model files. */
 const GENERATOR_FILE_NAME = 'gan-generator';
-/** Largest model.json and weights file read (the largest generator allowed is about 8 MB). */
-const MAX_MODEL_JSON_BYTES = 1_000_000;
-const MAX_WEIGHTS_BYTES = 16_000_000;
-
-/** The model.json text and weights of a pair of chosen files, checked before any is read. */
-async function readModelFiles(files: File[]): Promise<{ modelJson: string; weights: ArrayBuffer }> {
-  const json = files.find((file) => file.name.toLowerCase().endsWith('.json'));
-  const bin = files.find((file) => !file.name.toLowerCase().endsWith('.json'));
-  if (json === undefined || bin === undefined || files.length !== 2) {
-    throw new Error(
-      'Choose two files together: the model’s .json file and its weights (.bin) file.',
-    );
-  }
-  if (json.size > MAX_MODEL_JSON_BYTES || bin.size > MAX_WEIGHTS_BYTES) {
-    throw new Error(
-      `These files are too large for a generator of this playground (model.json ≤ 1 MB, weights ≤ 16 MB).`,
-    );
-  }
-  return { modelJson: await json.text(), weights: await bin.arrayBuffer() };
-}
-
 function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (error instanceof ErrorEvent) return error.message || 'The training worker failed to load.';
