@@ -315,6 +315,11 @@ export interface Trainer {
    */
   checkpoint(): Promise<TrainerCheckpoint>;
   /**
+   * Whether every weight of both networks is finite, from one scalar readback (Σ|w| overflows
+   * to Infinity only for weights beyond ~1e38, which have diverged anyway).
+   */
+  weightsFinite(): Promise<boolean>;
+  /**
    * Continues from a checkpoint of a run with the same architecture: weights, counters and
    * random streams, and the optimisers' state unless `optimizerState` is false or the
    * snapshot's optimiser differs in kind (those start fresh; see {@link RestoreResult}). The
@@ -1026,6 +1031,18 @@ export function createTrainer(config: TrainerConfig): Trainer {
         discriminator: networks[1] ?? null,
         random,
       };
+    },
+
+    async weightsFinite() {
+      assertAlive();
+      const variables = [...generator.variables, ...(discriminator?.variables ?? [])];
+      const total = tf.tidy(() => tf.addN(variables.map((v) => tf.sum(tf.abs(v)))));
+      try {
+        const [value] = await total.data();
+        return Number.isFinite(value);
+      } finally {
+        total.dispose();
+      }
     },
 
     restore(checkpoint, options = {}) {

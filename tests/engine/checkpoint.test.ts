@@ -277,3 +277,31 @@ describe('checkpoint and restore', () => {
     expect(() => trainer.restore(snapshot)).toThrow(/disposed/);
   });
 });
+
+describe('weightsFinite', () => {
+  it('is true for a healthy run and false once a weight is NaN or infinite, leaking nothing', async () => {
+    const trainer = createTrainer(smallConfig());
+    trainer.step(3);
+    await trainer.takeLosses();
+    const before = tf.memory().numTensors;
+    expect(await trainer.weightsFinite()).toBe(true);
+    const good = await trainer.checkpoint();
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      const poisoned: TrainerCheckpoint = {
+        ...good,
+        discriminator: good.discriminator && {
+          ...good.discriminator,
+          weights: good.discriminator.weights.map((w, i) =>
+            i === 0 ? { ...w, values: w.values.map((v, j) => (j === 3 ? bad : v)) } : w,
+          ),
+        },
+      };
+      trainer.restore(poisoned);
+      expect(await trainer.weightsFinite()).toBe(false);
+    }
+    trainer.restore(good);
+    expect(await trainer.weightsFinite()).toBe(true);
+    expect(tf.memory().numTensors).toBe(before);
+    trainer.dispose();
+  });
+});
