@@ -6,11 +6,19 @@
  *                                          plus the time to cover the 8 modes of the ring
  *   npm run bench -- --compare wasm webgl  two variants interleaved A B A B …, with ratios;
  *                                          a variant is a backend, a built folder, or a git ref
- *   npm run bench -- --soak 600            10 minutes of training: tensors, heaps, frames
+ *   npm run bench -- --soak 1800           30 minutes of training with every view on: live
+ *                                          tensors, worker and page heaps, frames/s in the
+ *                                          first and the last window, a verdict for each
+ *                                          (exit status 2 when one fails); a build folder
+ *                                          or git ref after it soaks that build instead
  *
  * Options: --backends webgpu,webgl,wasm,cpu  --sizes default,small,wide  --runs 3
  * --seconds 10 (measured per run, after a warm-up)  --modes-timeout 60  --no-modes
- * --hash 'lrG=0.002' (extra settings for every run)  --json FILE.
+ * --hash 'lrG=0.002' (extra settings for every run)  --json FILE
+ * --dist DIR (build the working tree into DIR, default dist; --no-build serves it as it is)
+ * --port 4310 (the first port the builds are served on).
+ * Soak: --interval S (between samples; default T/30 within 2–10 s), --warmup S (before the
+ * first window; default T/6, at most 60 s), --window S (default T/4, at most 60 s).
  *
  * Per run it reports iterations/s in the worker (from the iteration counter), the page's
  * frames/s and its longest main-thread task while training with every view on, and the time
@@ -24,6 +32,18 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium';
+import {
+  ALL_VIEWS_HASH,
+  attachHeapProbe,
+  type HeapProbe,
+  median,
+  readIteration,
+  SoakRecorder,
+  type SoakSample,
+  samplesBetween,
+  startFrameProbe,
+  stopFrameProbe,
+} from './probes';
 import { isModelSize, MODEL_SIZES, type ModelSize, sizeHash } from './sizes';
 
 const ALL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -44,6 +64,11 @@ const { values: options, positionals } = parseArgs({
     hash: { type: 'string', default: '' },
     json: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
+    dist: { type: 'string', default: 'dist' },
+    port: { type: 'string', default: '4310' },
+    interval: { type: 'string' },
+    window: { type: 'string' },
+    warmup: { type: 'string' },
   },
 });
 /** A positive number from an option, or a clear error. */
@@ -59,12 +84,16 @@ const warmupSeconds = Math.min(5, Math.max(2, seconds / 4));
 // ---------------------------------------------------------------------------------------------
 // Builds and servers
 
-/** Builds the working tree into dist/ (unless --no-build). */
+/** Builds the working tree into --dist (default dist/; unless --no-build). */
 function buildWorkingTree(): string {
+  const out = resolve(ROOT, options.dist);
   if (!options['no-build']) {
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--emptyOutDir', '--outDir', out], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
   }
-  return resolve(ROOT, 'dist');
+  return out;
 }
 
 /** Builds a git ref in a throwaway worktree that borrows this checkout's node_modules. */
@@ -88,7 +117,7 @@ function buildRef(ref: string): string {
 }
 
 const servers: ChildProcess[] = [];
-let nextPort = 4310;
+let nextPort = Math.round(positive('port', options.port));
 
 /** Serves a built folder with `vite preview` (same headers as the e2e server); returns its URL. */
 async function serve(dir: string): Promise<string> {
@@ -144,75 +173,6 @@ interface RunResult {
   error?: string;
 }
 
-async function iteration(page: Page): Promise<number> {
-  return Number(((await page.getByTestId('iteration').textContent()) ?? '0').replace(/,/g, ''));
-}
-
-/**
- * Counts animation frames and records long main-thread tasks from now on. A string, not a
- * function: tsx's transform would wrap a named inner function in a helper the page lacks.
- */
-const PAGE_PROBE = `(() => {
-  const probe = { frames: 0, longest: 0, running: true };
-  window.__probe = probe;
-  const tick = () => {
-    probe.frames += 1;
-    if (probe.running) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) probe.longest = Math.max(probe.longest, entry.duration);
-  }).observe({ type: 'longtask', buffered: false });
-})()`;
-
-async function startPageProbe(page: Page): Promise<void> {
-  await page.evaluate(PAGE_PROBE);
-}
-
-async function stopPageProbe(page: Page): Promise<{ frames: number; longest: number }> {
-  return page.evaluate(() => {
-    const probe = (
-      window as unknown as { __probe: { frames: number; longest: number; running: boolean } }
-    ).__probe;
-    probe.running = false;
-    return { frames: probe.frames, longest: probe.longest };
-  });
-}
-
-/**
- * Reads the training worker's JS heap over the DevTools protocol (workers have no
- * performance.memory): auto-attaches to the page's worker and asks Runtime.getHeapUsage.
- */
-async function watchWorkerHeap(page: Page): Promise<() => Promise<number | null>> {
-  const cdp = await page.context().newCDPSession(page);
-  const sessions: string[] = [];
-  const pending = new Map<number, (usedSize: number | null) => void>();
-  let nextId = 1;
-  cdp.on('Target.attachedToTarget', (event) => {
-    if (event.targetInfo.type === 'worker') sessions.push(event.sessionId);
-  });
-  cdp.on('Target.receivedMessageFromTarget', (event) => {
-    const message = JSON.parse(event.message) as { id?: number; result?: { usedSize?: number } };
-    if (message.id !== undefined) pending.get(message.id)?.(message.result?.usedSize ?? null);
-  });
-  await cdp.send('Target.setAutoAttach', {
-    autoAttach: true,
-    waitForDebuggerOnStart: false,
-    flatten: false,
-  });
-  return async () => {
-    const sessionId = sessions.at(-1);
-    if (sessionId === undefined) return null;
-    const id = nextId++;
-    const reply = new Promise<number | null>((resolve) => pending.set(id, resolve));
-    await cdp.send('Target.sendMessageToTarget', {
-      sessionId,
-      message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
-    });
-    return Promise.race([reply, new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
-  };
-}
-
 /** Opens the app with `hash`, waits for the backend and the first snapshot; returns the page. */
 async function openApp(
   browser: Browser,
@@ -263,13 +223,13 @@ async function measureRun(browser: Browser, baseUrl: string, hash: string): Prom
     const firstUpdateMs = await playUntilFirstUpdate(page);
     // Warm-up: shader compilation, JIT, and the loop's turn-length adaptation.
     await page.waitForTimeout(warmupSeconds * 1000);
-    await startPageProbe(page);
-    const startIteration = await iteration(page);
+    await startFrameProbe(page);
+    const startIteration = await readIteration(page);
     const started = Date.now();
     await page.waitForTimeout(seconds * 1000);
     const elapsed = (Date.now() - started) / 1000;
-    const iterations = (await iteration(page)) - startIteration;
-    const probe = await stopPageProbe(page);
+    const iterations = (await readIteration(page)) - startIteration;
+    const probe = await stopFrameProbe(page);
     return {
       backend,
       iterationsPerSecond: round(iterations / elapsed, 1),
@@ -336,13 +296,6 @@ async function measureModes(browser: Browser, baseUrl: string, hash: string): Pr
 function round(value: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
-}
-
-function median(values: readonly number[]): number {
-  const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (finite.length === 0) return Number.NaN;
-  const mid = finite.length >> 1;
-  return finite.length % 2 === 1 ? finite[mid]! : (finite[mid - 1]! + finite[mid]!) / 2;
 }
 
 function medianRun(results: readonly RunResult[]): RunResult {
@@ -531,95 +484,181 @@ async function compare(browser: Browser): Promise<void> {
   console.log(`JSON: ${file}`);
 }
 
+/** A quantity the soak judges: its first- and last-window medians and whether growth is noise. */
+interface Verdict {
+  quantity: string;
+  first: number;
+  last: number;
+  growth: number;
+  threshold: string;
+  pass: boolean;
+}
+
+/** Heaps may grow by this fraction of the first window's median, or by HEAP_SLACK_MB if more. */
+const HEAP_SLACK_FRACTION = 0.1;
+const HEAP_SLACK_MB = 5;
+/** The last window's frames/s must keep this fraction of the first's. */
+const FRAMES_KEPT = 0.8;
+
+function heapVerdict(quantity: string, first: number, last: number): Verdict {
+  const slack = Math.max(HEAP_SLACK_FRACTION * first, HEAP_SLACK_MB);
+  return {
+    quantity,
+    first: round(first, 1),
+    last: round(last, 1),
+    growth: round(last - first, 1),
+    threshold: `last ≤ first + max(${HEAP_SLACK_FRACTION * 100} %, ${HEAP_SLACK_MB} MB) = ${round(first + slack, 1)}`,
+    // NaN (no reading) fails: a soak that cannot read a heap has not shown it flat.
+    pass: last <= first + slack,
+  };
+}
+
+/**
+ * Trains the default model with every view on for `totalSeconds`, sampling every few seconds the
+ * worker's live tensors, both JS heaps (after a forced GC) and the page's frames/s; compares the
+ * first window after the warm-up with the last one and exits non-zero when a verdict fails.
+ */
 async function soak(browser: Browser, totalSeconds: number): Promise<void> {
-  const baseUrl = await serve(buildWorkingTree());
-  let workerHeap: () => Promise<number | null> = async () => null;
-  const page = await openApp(browser, baseUrl, hashFor(), async (p) => {
-    workerHeap = await watchWorkerHeap(p);
+  const interval = options.interval
+    ? positive('interval', options.interval)
+    : Math.min(10, Math.max(2, totalSeconds / 30));
+  const window = options.window
+    ? positive('window', options.window)
+    : Math.min(60, Math.max(3 * interval, totalSeconds / 4));
+  const warmup = options.warmup
+    ? Number(options.warmup)
+    : Math.min(60, Math.max(interval, totalSeconds / 6));
+  if (!(warmup >= 0) || warmup + 2 * window > totalSeconds) {
+    throw new Error(
+      `--soak ${totalSeconds} is too short for a warm-up of ${warmup} s and two windows of ${window} s`,
+    );
+  }
+  // A built folder or a git ref, as for --compare; the working tree by default.
+  const target = positionals[0];
+  const baseUrl = await serve(
+    target === undefined
+      ? buildWorkingTree()
+      : existsSync(resolve(target, 'index.html'))
+        ? resolve(target)
+        : buildRef(target),
+  );
+  // Attached before the app loads: the training worker starts with it.
+  const attached: { heaps?: HeapProbe } = {};
+  const page = await openApp(browser, baseUrl, hashFor(ALL_VIEWS_HASH), async (p) => {
+    attached.heaps = await attachHeapProbe(p);
   });
+  const heaps = attached.heaps;
+  if (heaps === undefined) throw new Error('no DevTools session on the page');
   const backend = (await page.getByTestId('backend').getAttribute('data-backend')) ?? '?';
   await playUntilFirstUpdate(page);
-  await startPageProbe(page);
-  const started = Date.now();
-  const samples: {
-    seconds: number;
-    iteration: number;
-    tensors: number;
-    workerHeapMB: number | null;
-    pageHeapMB: number | null;
-    /** Page frames/s since the previous sample. */
-    framesPerSecond: number | null;
-  }[] = [];
-  const interval = Math.max(5, Math.round(totalSeconds / 60));
-  let previousFrames = 0;
-  let previousTime = started;
-  for (;;) {
-    const now = Date.now();
-    const elapsed = (now - started) / 1000;
-    const frames = await page.evaluate(
-      () => (window as unknown as { __probe: { frames: number } }).__probe.frames,
-    );
-    const framesPerSecond =
-      now > previousTime
-        ? round(((frames - previousFrames) * 1000) / (now - previousTime), 1)
-        : null;
-    previousFrames = frames;
-    previousTime = now;
-    const memory = page.getByTestId('memory');
-    const tensors = Number(await memory.getAttribute('data-tensors'));
-    const heap = await workerHeap();
-    const pageHeap = await page.evaluate(
-      () => (performance as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null,
-    );
-    const sample = {
-      seconds: Math.round(elapsed),
-      iteration: await iteration(page),
-      tensors,
-      workerHeapMB: heap === null ? null : round(heap / 2 ** 20, 1),
-      pageHeapMB: pageHeap === null ? null : round(pageHeap / 2 ** 20, 1),
-      framesPerSecond: samples.length === 0 ? null : framesPerSecond,
-    };
-    samples.push(sample);
+  const recorder = new SoakRecorder(page, heaps);
+  await recorder.start();
+  console.log(
+    `Soak: ${totalSeconds} s, a sample every ${interval} s; warm-up ${warmup} s; windows of ${window} s.`,
+  );
+  for (let k = 0; ; k++) {
+    // On a fixed schedule: a slow sample (a long GC) does not shift the ones after it.
+    const wait = k * interval - recorder.elapsed();
+    if (wait > 0) await page.waitForTimeout(wait * 1000);
+    const sample = await recorder.sample();
     console.log(JSON.stringify(sample));
-    if (elapsed >= totalSeconds) break;
-    await page.waitForTimeout(interval * 1000);
+    if (sample.seconds >= totalSeconds) break;
   }
-  const probe = await stopPageProbe(page);
-  const elapsed = (Date.now() - started) / 1000;
+  const probe = await stopFrameProbe(page);
+  const elapsed = recorder.elapsed();
   await page.close();
-  // Compare the first and the last minute (after the first samples' warm-up).
-  const perMinute = Math.max(1, Math.round(60 / interval));
-  const early = samples.slice(1, 1 + perMinute);
-  const late = samples.slice(-perMinute);
-  const summarise = (pick: (s: (typeof samples)[number]) => number | null) => {
-    const e = median(early.map(pick).filter((v): v is number => v !== null));
-    const l = median(late.map(pick).filter((v): v is number => v !== null));
-    return { early: round(e, 1), late: round(l, 1) };
-  };
-  const tensors = samples.slice(1).map((s) => s.tensors);
+
+  const samples = recorder.samples;
+  const last = samples.at(-1)?.seconds ?? 0;
+  const settled = samples.filter((s) => s.seconds > warmup);
+  const firstWindow = samplesBetween(samples, warmup, warmup + window);
+  const lastWindow = samplesBetween(samples, last - window, last);
+  const medians = (pick: (s: SoakSample) => number | null) =>
+    [median(firstWindow.map(pick)), median(lastWindow.map(pick))] as const;
+
+  const verdicts: Verdict[] = [];
+  const tensors = settled.map((s) => s.tensors);
+  const [tensorsFirst, tensorsLast] = medians((s) => s.tensors);
+  const tensorsFlat =
+    tensors.length > 0 && tensors.every((t) => Number.isFinite(t) && t === tensors[0]);
+  verdicts.push({
+    quantity: 'live tensors (worker)',
+    first: tensorsFirst,
+    last: tensorsLast,
+    growth: tensorsLast - tensorsFirst,
+    threshold: `every sample after the warm-up equal (seen ${Math.min(...tensors)}–${Math.max(...tensors)})`,
+    pass: tensorsFlat,
+  });
+  verdicts.push(heapVerdict('worker JS heap (MB)', ...medians((s) => s.workerHeapMB)));
+  verdicts.push(heapVerdict('page JS heap (MB)', ...medians((s) => s.pageHeapMB)));
+  const [pageBuffersFirst, pageBuffersLast] = medians((s) => s.pageBuffersMB);
+  if (Number.isFinite(pageBuffersFirst)) {
+    verdicts.push(heapVerdict('page ArrayBuffers (MB)', pageBuffersFirst, pageBuffersLast));
+  }
+  const [framesFirst, framesLast] = medians((s) => s.framesPerSecond);
+  verdicts.push({
+    quantity: 'page frames/s',
+    first: round(framesFirst, 1),
+    last: round(framesLast, 1),
+    growth: round(framesLast - framesFirst, 1),
+    threshold: `last ≥ ${FRAMES_KEPT * 100} % of first = ${round(FRAMES_KEPT * framesFirst, 1)}`,
+    pass: framesLast >= FRAMES_KEPT * framesFirst,
+  });
+  const viewGaps = settled.filter((s) => s.missingViews.length > 0);
+  verdicts.push({
+    quantity: 'samples with a view off',
+    first: firstWindow.filter((s) => s.missingViews.length > 0).length,
+    last: lastWindow.filter((s) => s.missingViews.length > 0).length,
+    growth:
+      lastWindow.filter((s) => s.missingViews.length > 0).length -
+      firstWindow.filter((s) => s.missingViews.length > 0).length,
+    threshold: `none after the warm-up (${settled.length} samples)${viewGaps[0] ? `; first: ${viewGaps[0].missingViews.join(', ')}` : ''}`,
+    pass: viewGaps.length === 0,
+  });
+  // Reported, not judged: the timeline deliberately fills its frame budget (48 MB) and the WASM
+  // memory only ever grows to its high-water mark.
+  const [workerBuffersFirst, workerBuffersLast] = medians((s) => s.workerBuffersMB);
+
+  const iterations = samples.at(-1)?.iteration ?? 0;
   const summary = {
     backend,
     seconds: Math.round(elapsed),
-    iterations: samples.at(-1)?.iteration ?? 0,
-    iterationsPerSecond: round((samples.at(-1)?.iteration ?? 0) / elapsed, 1),
+    interval,
+    warmup,
+    window,
+    iterations,
+    iterationsPerSecond: round(iterations / elapsed, 1),
     framesPerSecond: round(probe.frames / elapsed, 1),
-    framesPerSecondByMinute: summarise((s) => s.framesPerSecond),
     longestTaskMs: Math.round(probe.longest),
-    tensorsMin: Math.min(...tensors),
-    tensorsMax: Math.max(...tensors),
-    workerHeapMB: summarise((s) => s.workerHeapMB),
-    pageHeapMB: summarise((s) => s.pageHeapMB),
+    workerBuffersMB: { first: workerBuffersFirst, last: workerBuffersLast },
+    verdicts,
+    pass: verdicts.every((v) => v.pass),
   };
-  console.log(`\nSoak: ${summary.seconds} s on ${backend}, default model; ${machine()}.`);
-  console.log(
-    '| iterations | iterations/s | frames/s (all; 1st → last minute) | longest task (ms) | tensors (min–max) | worker heap, 1st → last minute (MB) | page heap (MB) |',
-  );
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
-  console.log(
-    `| ${summary.iterations} | ${summary.iterationsPerSecond} | ${summary.framesPerSecond}; ${summary.framesPerSecondByMinute.early} → ${summary.framesPerSecondByMinute.late} | ${summary.longestTaskMs} | ${summary.tensorsMin}–${summary.tensorsMax} | ${summary.workerHeapMB.early} → ${summary.workerHeapMB.late} | ${summary.pageHeapMB.early} → ${summary.pageHeapMB.late} |`,
-  );
-  const file = save('soak', { machine: machine(), summary, samples });
-  console.log(`JSON: ${file}`);
+  const range = (from: number, to: number) => `${Math.round(from)}–${Math.round(to)} s`;
+  const lines = [
+    `Soak: ${summary.seconds} s on ${backend}, default model, every view on (#${ALL_VIEWS_HASH}); ${machine()}.`,
+    `${iterations} iterations (${summary.iterationsPerSecond}/s); ${summary.framesPerSecond} frames/s overall; longest main-thread task ${summary.longestTaskMs} ms.`,
+    `Medians of the samples (every ${interval} s) in the first window after a ${warmup} s warm-up (${range(warmup, warmup + window)}) and the last (${range(last - window, last)}); heaps read after a forced GC.`,
+    '',
+    '| quantity | first window | last window | growth | no growth beyond noise when | verdict |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...verdicts.map(
+      (v) =>
+        `| ${v.quantity} | ${show(v.first)} | ${show(v.last)} | ${show(v.growth)} | ${v.threshold} | ${v.pass ? 'pass' : '**FAIL**'} |`,
+    ),
+    `| worker ArrayBuffers (MB; WASM memory, timeline frames) | ${show(workerBuffersFirst)} | ${show(workerBuffersLast)} | ${show(round(workerBuffersLast - workerBuffersFirst, 1))} | not judged: the timeline fills a 48 MB budget by design | — |`,
+  ];
+  console.log(`\n${lines.join('\n')}\n`);
+  for (const v of verdicts) {
+    console.log(
+      `${v.pass ? 'PASS' : 'FAIL'} ${v.quantity}: ${show(v.first)} → ${show(v.last)} (${v.threshold})`,
+    );
+  }
+  const file = save('soak', { machine: machine(), hash: ALL_VIEWS_HASH, summary, samples });
+  const markdown = file.replace(/\.json$/, '.md');
+  writeFileSync(markdown, `${lines.join('\n')}\n`);
+  console.log(`JSON: ${file}\nMarkdown: ${markdown}`);
+  if (!summary.pass) process.exitCode = 2;
 }
 
 async function main(): Promise<void> {
