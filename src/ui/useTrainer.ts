@@ -3,7 +3,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PlaygroundConfig } from '../config/schema';
 import {
   type BackendInfo,
+  type Divergence,
+  type FaultKind,
   PROTOCOL_VERSION,
+  type SavedRun,
   type Snapshot,
   type StepPhase,
   type TimelineView,
@@ -22,6 +25,10 @@ export interface TrainerState {
   /** The history of a comparison's second run (empty without one). */
   compareHistory: TrainingHistory;
   error: string | null;
+  /** Why the run stopped on a NaN or an infinity, until dismissed or recovered. */
+  divergence: Divergence | null;
+  /** What was recovered from by itself (a worker restarted, a backend replaced), until dismissed. */
+  notice: string | null;
   /** True until the worker has chosen a backend and built the first model. */
   starting: boolean;
 }
@@ -49,11 +56,60 @@ export interface TrainerControls {
   /** Saves the trained generator as tfjs model files, or loads one into the run. */
   generatorFiles: GeneratorFiles;
   timeline: TimelineControls;
+  /**
+   * Continues from a timeline frame with `config` (which may lower the learning rates) after a
+   * divergence; resolves with a sentence for the user.
+   */
+  recover: (iteration: number, config: PlaygroundConfig) => Promise<string>;
+  /** Continues a saved run (from IndexedDB) with its own settings and points. */
+  restoreRun: (run: SavedRun) => Promise<string>;
   dismissError: () => void;
+  dismissDivergence: () => void;
+  dismissNotice: () => void;
 }
+
+/** Options of useTrainer. */
+export interface TrainerOptions {
+  /** The run's latest good state, about every 2 s while training and on pause. */
+  onSaved?: (run: SavedRun) => void;
+}
+
+/** The debugging hook on `window` (used by the end-to-end tests to inject faults). */
+export interface PlaygroundDebugHook {
+  /** Asks the worker to fail in one of the ways the app recovers from. */
+  injectFault: (kind: FaultKind) => void;
+  /** Ends the worker without telling the page, as a browser killing it would. */
+  terminateWorker: () => void;
+}
+
+declare global {
+  interface Window {
+    ganPlayground?: PlaygroundDebugHook;
+  }
+}
+
+/** The worker is pinged this often while the page is visible… */
+const HEARTBEAT_INTERVAL_MS = 1000;
+/**
+ * …and restarted when an answer is this late. A turn of the loop lasts ~40 ms and a snapshot a
+ * few hundred at worst (software WebGPU): only a stuck or dead worker is this slow.
+ */
+export const HEARTBEAT_TIMEOUT_MS = 10_000;
+/** More restarts than this within RESTART_WINDOW_MS: give up and say so (no restart loops). */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
 
 /** Base name of the generator's model files. */
 const GENERATOR_FILE_NAME = 'gan-generator';
+/** The snapshot as it stands once the loop has stopped. */
+function stopped(snapshot: Snapshot | null): Snapshot | null {
+  return snapshot && { ...snapshot, running: false, stepsPerSecond: 0 };
+}
+
+function formatCount(n: number): string {
+  return n.toLocaleString('en');
+}
+
 function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (error instanceof ErrorEvent) return error.message || 'The training worker failed to load.';
@@ -71,6 +127,7 @@ export function useTrainer(
   compare: PlaygroundConfig | null = null,
   /** While true (scrubbing the timeline), config changes wait: they are for a branch. */
   holdConfig = false,
+  options: TrainerOptions = {},
 ): [TrainerState, TrainerControls] {
   const [state, setState] = useState<TrainerState>({
     backend: null,
@@ -78,8 +135,12 @@ export function useTrainer(
     history: emptyHistory(),
     compareHistory: emptyHistory(),
     error: null,
+    divergence: null,
+    notice: null,
     starting: true,
   });
+  const onSavedRef = useRef(options.onSaved);
+  onSavedRef.current = options.onSaved;
   const apiRef = useRef<Comlink.Remote<TrainerWorkerApi> | null>(null);
   const configRef = useRef(config);
   const pointsRef = useRef(points);
@@ -92,23 +153,37 @@ export function useTrainer(
   pointsRef.current = points;
 
   useEffect(() => {
-    const worker = new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'gan-trainer',
-    });
-    const api = Comlink.wrap<TrainerWorkerApi>(worker);
     let alive = true;
-    const fail = (error: unknown): void => {
-      if (alive) setState((s) => ({ ...s, error: describeError(error), starting: false }));
-    };
-    worker.addEventListener('error', fail);
+    /** The run's latest good state: a restarted worker continues from it. */
+    let lastSaved: SavedRun | null = null;
+    const restarts: number[] = [];
+    // Run ids count per worker: a restarted worker's are shifted past the old ones, and the run
+    // it restores takes the old run's id, so the curves go on instead of starting over.
+    let runIdShift = 0;
+    let lastRunId = 0;
+    /** While a restarted worker restores the run: the iteration it restores (others are dropped). */
+    let continuing: number | null = null;
+    let current: {
+      worker: Worker;
+      api: Comlink.Remote<TrainerWorkerApi>;
+      stop: () => void;
+    } | null = null;
+
     const onEvent = (event: WorkerEvent): void => {
       if (!alive) return;
       switch (event.type) {
         case 'backend':
           setState((s) => ({ ...s, backend: event.backend }));
           break;
-        case 'snapshot':
+        case 'snapshot': {
+          if (continuing !== null) {
+            if (event.iteration !== continuing) return;
+            runIdShift = lastRunId - event.runId;
+            event.branchedAt = continuing;
+            continuing = null;
+          }
+          event.runId += runIdShift;
+          lastRunId = event.runId;
           setState((s) => {
             const compareSnapshot = compareAsSnapshot(event);
             return {
@@ -119,18 +194,31 @@ export function useTrainer(
                 compareSnapshot === null
                   ? emptyHistory()
                   : extendHistory(s.compareHistory, compareAsSnapshot(s.snapshot), compareSnapshot),
+              // A run that trains again has recovered.
+              divergence: event.running ? null : s.divergence,
               starting: false,
             };
           });
           break;
+        }
         case 'error':
           // The worker stops its loop on an error; the last snapshot must not still say "running".
           setState((s) => ({
             ...s,
             error: event.message,
             starting: false,
-            snapshot: s.snapshot && { ...s.snapshot, running: false, stepsPerSecond: 0 },
+            snapshot: stopped(s.snapshot),
           }));
+          break;
+        case 'diverged':
+          setState((s) => ({ ...s, divergence: event.divergence, snapshot: stopped(s.snapshot) }));
+          break;
+        case 'saved':
+          lastSaved = event.run;
+          onSavedRef.current?.(event.run);
+          break;
+        case 'notice':
+          setState((s) => ({ ...s, notice: event.message }));
           break;
         default: {
           const unreachable: never = event;
@@ -138,25 +226,129 @@ export function useTrainer(
         }
       }
     };
-    (async () => {
-      const version = await api.version();
-      if (version !== PROTOCOL_VERSION) {
-        throw new Error(`The worker speaks protocol ${version}, the page ${PROTOCOL_VERSION}.`);
-      }
-      await api.setPoints(pointsRef.current);
-      await api.init(configRef.current, Comlink.proxy(onEvent));
-      if (!alive) return;
-      apiRef.current = api;
-      initialisedRef.current = true;
-      // Settings changed while the worker was starting are sent now.
-      await api.setConfig(configRef.current, compareRef.current);
-    })().catch(fail);
+
+    /** Starts a worker; `recovering` says why the previous one was replaced. */
+    const start = (recovering: string | null): void => {
+      const worker = new Worker(new URL('../worker/trainer.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'gan-trainer',
+      });
+      const api = Comlink.wrap<TrainerWorkerApi>(worker);
+      let beating: number | undefined;
+      let answered = true;
+      let lastAnswer = performance.now();
+      const stop = (): void => {
+        window.clearInterval(beating);
+        worker.removeEventListener('error', onError);
+        worker.removeEventListener('messageerror', onMessageError);
+        api[Comlink.releaseProxy]();
+        worker.terminate();
+      };
+      const self = { worker, api, stop };
+      current = self;
+      const crashed = (why: string): void => {
+        if (!alive || current !== self) return;
+        stop();
+        apiRef.current = null;
+        initialisedRef.current = false;
+        const now = performance.now();
+        restarts.push(now);
+        while ((restarts[0] ?? now) < now - RESTART_WINDOW_MS) restarts.shift();
+        if (restarts.length > MAX_RESTARTS) {
+          current = null;
+          setState((s) => ({
+            ...s,
+            snapshot: stopped(s.snapshot),
+            error: `The training worker failed ${restarts.length} times within a minute (last: ${why}). Reload the page to try again: your settings are in the link.`,
+          }));
+          return;
+        }
+        setState((s) => ({ ...s, snapshot: stopped(s.snapshot) }));
+        runIdShift = lastRunId + 1;
+        continuing = lastSaved?.checkpoint.iteration ?? null;
+        start(why);
+      };
+      const onError = (event: ErrorEvent): void => {
+        // Handled here: the page reports it in words, not as an uncaught error in the console.
+        event.preventDefault();
+        crashed(event.message || 'the worker script failed');
+      };
+      const onMessageError = (): void => crashed('a message could not be read');
+      worker.addEventListener('error', onError);
+      worker.addEventListener('messageerror', onMessageError);
+      const heartbeat = (): void => {
+        // A hidden tab's timers and messages are throttled: silence there proves nothing.
+        if (document.visibilityState === 'hidden') {
+          lastAnswer = performance.now();
+          return;
+        }
+        if (performance.now() - lastAnswer > HEARTBEAT_TIMEOUT_MS) {
+          crashed(`it stopped answering for ${Math.round(HEARTBEAT_TIMEOUT_MS / 1000)} s`);
+          return;
+        }
+        if (!answered) return;
+        answered = false;
+        api.ping().then(
+          () => {
+            answered = true;
+            lastAnswer = performance.now();
+          },
+          () => undefined,
+        );
+      };
+      (async () => {
+        const version = await api.version();
+        if (version !== PROTOCOL_VERSION) {
+          throw new Error(`The worker speaks protocol ${version}, the page ${PROTOCOL_VERSION}.`);
+        }
+        await api.setPoints(pointsRef.current);
+        await api.init(configRef.current, Comlink.proxy(onEvent));
+        if (!alive || current !== self) return;
+        lastAnswer = performance.now();
+        beating = window.setInterval(heartbeat, HEARTBEAT_INTERVAL_MS);
+        let restored = '';
+        const saved = lastSaved;
+        if (recovering !== null && saved !== null) {
+          try {
+            await api.restoreRun(saved, configRef.current);
+            restored = ` and the run restored from iteration ${formatCount(saved.checkpoint.iteration)} (paused: press Play to go on)`;
+          } catch (error) {
+            continuing = null;
+            restored = ` but the last run could not be restored (${describeError(error)}): a new one starts`;
+            // Its first snapshot was held back for the restored one: show the new run.
+            await api.reset();
+          }
+        }
+        if (!alive || current !== self) return;
+        apiRef.current = api;
+        initialisedRef.current = true;
+        // Settings changed while the worker was starting are sent now.
+        await api.setConfig(configRef.current, compareRef.current);
+        if (recovering !== null) {
+          setState((s) => ({
+            ...s,
+            notice: `The training worker stopped (${recovering}). It was restarted${restored}.`,
+          }));
+        }
+      })().catch((error: unknown) => {
+        if (alive && current === self) {
+          setState((s) => ({ ...s, error: describeError(error), starting: false }));
+        }
+      });
+    };
+
+    start(null);
+    window.ganPlayground = {
+      injectFault: (kind) => current?.api.injectFault(kind).catch(() => undefined),
+      terminateWorker: () => current?.worker.terminate(),
+    };
     return () => {
       alive = false;
       apiRef.current = null;
       initialisedRef.current = false;
-      api[Comlink.releaseProxy]();
-      worker.terminate();
+      current?.stop();
+      current = null;
+      delete window.ganPlayground;
     };
   }, []);
 
@@ -183,6 +375,30 @@ export function useTrainer(
     step: useCallback((phase: StepPhase) => call((api) => api.step(phase)), [call]),
     reset: useCallback(() => call((api) => api.reset()), [call]),
     dismissError: useCallback(() => setState((s) => ({ ...s, error: null })), []),
+    dismissDivergence: useCallback(() => setState((s) => ({ ...s, divergence: null })), []),
+    dismissNotice: useCallback(() => setState((s) => ({ ...s, notice: null })), []),
+    recover: useCallback(async (iteration: number, config: PlaygroundConfig) => {
+      const api = apiRef.current;
+      if (api === null) throw new Error('The training worker is not ready yet.');
+      // Sent now, before the new config's own message: the worker then finds nothing changed.
+      configRef.current = config;
+      const message = await api.branch(iteration, config);
+      setState((s) => ({ ...s, divergence: null }));
+      return message;
+    }, []),
+    restoreRun: useCallback(async (run: SavedRun) => {
+      const api = apiRef.current;
+      if (api === null) throw new Error('The training worker is not ready yet.');
+      configRef.current = run.config;
+      pointsRef.current = run.points;
+      // Both posted at once, in order, ahead of the effects that will send the same values.
+      const points = api.setPoints(run.points);
+      const restored = api.restoreRun(run, run.config);
+      await points;
+      const message = await restored;
+      setState((s) => ({ ...s, divergence: null, error: null }));
+      return message;
+    }, []),
     timeline: useMemo(
       () => ({
         view: async (iteration: number) => (await apiRef.current?.timelineFrame(iteration)) ?? null,

@@ -226,6 +226,28 @@ export function choiceDependsOnModel(info: BackendInfo | null): boolean {
 }
 
 /**
+ * After `failed` stopped working mid-run, activates the next backend of the fallback order that
+ * has not failed in this session; null when none starts.
+ */
+export async function fallbackBackend(
+  failed: BackendName,
+  excluded: ReadonlySet<BackendName>,
+  requested: BackendChoice,
+  why: string,
+): Promise<BackendInfo | null> {
+  for (const name of FALLBACKS) {
+    if (name !== failed && !excluded.has(name) && (await trySetBackend(name))) {
+      return {
+        name,
+        requested,
+        reason: `${LABELS[failed]} failed during training (${why}): using ${LABELS[name]}.`,
+      };
+    }
+  }
+  return null;
+}
+
+/**
  * Activates a backend for `choice` and says which one runs and why. `model` lets the automatic
  * choice measure the current model (see selectAutomatically). Never throws.
  */

@@ -5,10 +5,10 @@
  * compile error wherever it is not handled.
  */
 import type { BackendChoice, PlaygroundConfig } from '../config/schema';
-import type { TrainingMetrics } from '../engine';
+import type { TrainerCheckpoint, TrainingMetrics } from '../engine';
 
 /** Bumped on any incompatible change to the messages below. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** A tfjs backend the worker can run on. */
 export type BackendName = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
@@ -158,10 +158,57 @@ export interface EngineMemory {
   tensorBytes: number;
 }
 
+/**
+ * A run's state, to continue it elsewhere: in a restarted worker after a crash, or after a
+ * reload (kept in IndexedDB). Plain data, structured-cloneable.
+ */
+export interface SavedRun {
+  /** The settings it trained with. */
+  config: PlaygroundConfig;
+  /** The user's own points, when the data set is 'points'. */
+  points: UserPoints | null;
+  /** Weights, optimiser state, random streams and counters (see Trainer.checkpoint). */
+  checkpoint: TrainerCheckpoint;
+  /** When it was taken, in ms since the epoch. */
+  savedAt: number;
+  /** The backend that trained it. */
+  backend: BackendName;
+}
+
+/** Where a run's numbers first stopped being finite. */
+export type DivergenceCause = 'loss' | 'weights' | 'samples';
+
+/** A run stopped because a number became NaN or infinite. */
+export interface Divergence {
+  /** The iteration at which it was found (within one snapshot of where it happened). */
+  iteration: number;
+  cause: DivergenceCause;
+  /** One sentence for the user: what became what. */
+  message: string;
+  /** The latest frame of the timeline that can be restored (all finite), or null. */
+  lastGood: number | null;
+}
+
+/** A fault the tests (and the curious, from the console) can inject to see the app recover. */
+export type FaultKind = 'crash' | 'hang' | 'device-lost' | 'backend-failure' | 'nan-weights';
+
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'crash',
+  'hang',
+  'device-lost',
+  'backend-failure',
+  'nan-weights',
+];
+
 export type WorkerEvent =
   | { type: 'backend'; backend: BackendInfo }
   | Snapshot
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | { type: 'diverged'; divergence: Divergence }
+  /** The latest good state of the run (at most every SAVE_INTERVAL_MS, and on pause). */
+  | { type: 'saved'; run: SavedRun }
+  /** Something the worker recovered from by itself (a backend that failed mid-run). */
+  | { type: 'notice'; message: string };
 
 /**
  * What one press of a step button runs: a whole iteration (k discriminator updates, then one
@@ -212,6 +259,16 @@ export interface TrainerWorkerApi {
   branch(iteration: number, config: PlaygroundConfig): Promise<string>;
   /** Starts a new run with the same config (fresh weights from the seed). */
   reset(): Promise<void>;
+  /** Answers at once between training turns: the UI's heartbeat. Returns the iteration. */
+  ping(): number;
+  /**
+   * Continues a saved run (paused) with `config`, which must have the saved run's architecture;
+   * starts a new history. Resolves with a sentence for the user; rejects with one saying what
+   * does not match, changing nothing.
+   */
+  restoreRun(run: SavedRun, config: PlaygroundConfig): Promise<string>;
+  /** Injects a fault, to test recovery (see FaultKind). */
+  injectFault(kind: FaultKind): void;
 }
 
 /** The transferable buffers of an event, so that posting it moves them instead of copying. */
@@ -243,6 +300,10 @@ export function transferablesOf(event: WorkerEvent): ArrayBuffer[] {
       ] as ArrayBuffer[];
     case 'backend':
     case 'error':
+    case 'diverged':
+    case 'notice':
+    // Copied, not moved: the worker keeps the same checkpoint in its timeline.
+    case 'saved':
       return [];
     default: {
       const unreachable: never = event;

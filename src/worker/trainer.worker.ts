@@ -9,21 +9,33 @@ import * as Comlink from 'comlink';
 import type { PlaygroundConfig } from '../config/schema';
 import {
   artifactsToFiles,
+  checkpointBytes,
   createTrainer,
   datasetDimension,
   filesToArtifacts,
   mmdWitnessOnGrid,
   speedKey,
   type Trainer,
+  type TrainerCheckpoint,
 } from '../engine';
 import { plotDomain } from '../engine/view';
-import { choiceDependsOnModel, type ModelUnderTest, selectBackend } from './backend';
 import {
+  choiceDependsOnModel,
+  fallbackBackend,
+  type ModelUnderTest,
+  selectBackend,
+} from './backend';
+import {
+  BACKEND_LABELS,
   type BackendInfo,
+  type BackendName,
   type CompareSnapshot,
+  type Divergence,
   type EngineMemory,
+  type FaultKind,
   type GeneratorModelFiles,
   PROTOCOL_VERSION,
+  type SavedRun,
   type Snapshot,
   type SnapshotFields,
   type SnapshotMetrics,
@@ -68,6 +80,13 @@ const FIELDS_INTERVAL_MS = 200;
 const WITNESS_POINTS = 128;
 /** Evaluation batch of the diagnostics pass (mean D outputs, gradient norms). */
 const DIAGNOSTICS_BATCH = 256;
+/**
+ * The run's state is sent to the UI (to survive a worker crash or a reload) at most this often
+ * while training, and on every pause: a crash loses at most this much training.
+ */
+const SAVE_INTERVAL_MS = 2000;
+/** Larger checkpoints are not saved (the largest model allowed has about 2.4 M weights). */
+const MAX_SAVED_BYTES = 32 * 1024 * 1024;
 
 type Listener = (event: WorkerEvent) => void;
 
@@ -208,6 +227,23 @@ class TrainingSession {
   private branchedAt: number | null = null;
   /** Serialises commands so that two of them never rebuild the trainer at once. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** A divergence the loop found in the losses, reported with the next snapshot. */
+  private pendingDivergence: Omit<Divergence, 'iteration' | 'lastGood'> | null = null;
+  /** The latest finite state (saved or a frame): a backend that fails continues from it. */
+  private lastGood: TrainerCheckpoint | null = null;
+  private lastSavedTime = Number.NEGATIVE_INFINITY;
+  private lastSavedIteration = -1;
+  /** Backends that failed mid-run in this session: the fallback skips them. */
+  private readonly failedBackends = new Set<BackendName>();
+  /** A failure injected by a test, thrown by the loop's next turn. */
+  private injectedFailure: string | null = null;
+  /** The WebGPU device whose loss is being watched, if any. */
+  private watchedDevice: WebGpuDevice | null = null;
+
+  /** Completed iterations of the current run (the heartbeat's answer). */
+  get iteration(): number {
+    return this.trainer?.iteration ?? 0;
+  }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
     const result = this.queue.then(task);
@@ -241,6 +277,7 @@ class TrainingSession {
       const model = this.modelUnderTest();
       this.backend = await selectBackend(config.backend, model);
       this.backendKey = model?.key ?? null;
+      this.watchDevice();
       this.emit({ type: 'backend', backend: this.backend });
       await this.rebuild();
       return this.backend;
@@ -285,6 +322,7 @@ class TrainingSession {
         this.disposeTrainer();
         this.backend = await selectBackend(next.backend, model);
         this.backendKey = model?.key ?? null;
+        this.watchDevice();
         this.emit({ type: 'backend', backend: this.backend });
       }
       await this.rebuild();
@@ -326,7 +364,9 @@ class TrainingSession {
         else if (phase === 'generator') trainer.stepGenerator();
         else trainer.step(1);
         this.compare?.step(1, phase);
-        this.recordLosses(await trainer.takeLosses());
+        const losses = await trainer.takeLosses();
+        this.recordLosses(losses);
+        this.pendingDivergence = lossDivergence(losses);
         await this.compare?.takeLosses();
         await this.sendSnapshot(this.generation);
       } catch (error) {
@@ -386,27 +426,10 @@ class TrainingSession {
       if (checkpoint === null) {
         throw new Error('This model is too large to keep a snapshot per frame; it cannot branch.');
       }
-      // The new trainer is built and restored before the old one goes: a refused snapshot leaves
-      // the run as it was.
-      const trainer = createTrainer({ ...config, points: this.points });
-      let note: string | null;
-      try {
-        note = trainer.restore(checkpoint).optimizerNote;
-      } catch (error) {
-        trainer.dispose();
-        throw error;
-      }
-      this.disposeTrainer();
-      this.trainer = trainer;
-      this.config = config;
-      this.metrics = null;
-      this.fields = null;
-      this.iterationsPerTurn = 1;
-      this.realDisplay = trainer.sampleReal(DISPLAY_POINTS);
-      this.clearLosses();
+      const { trainer, note } = this.restoredTrainer(config, checkpoint);
+      this.install(trainer, config);
       this.timeline.truncateAfter(iteration);
       this.branchedAt = iteration;
-      this.lastSnapshotIteration = trainer.iteration;
       await this.sendSnapshot(this.generation);
       return `Branched a new run from iteration ${iteration.toLocaleString('en')}${note === null ? '' : `: ${note}`}.`;
     });
@@ -418,6 +441,200 @@ class TrainingSession {
       await this.stopLoop();
       await this.rebuild();
       if (wasRunning) this.startLoop();
+    });
+  }
+
+  restoreRun(run: SavedRun, config: PlaygroundConfig): Promise<string> {
+    return this.enqueue(async () => {
+      await this.stopLoop();
+      const { trainer, note } = this.restoredTrainer(config, run.checkpoint);
+      this.install(trainer, config);
+      this.runId += 1;
+      this.timeline.clear();
+      this.compare?.build(this.points);
+      await this.sendSnapshot(this.generation);
+      const iteration = run.checkpoint.iteration.toLocaleString('en');
+      return `Restored the run at iteration ${iteration}${note === null ? '' : ` (${note})`}.`;
+    });
+  }
+
+  injectFault(kind: FaultKind): void {
+    switch (kind) {
+      case 'crash':
+        // Thrown outside any promise: an uncaught error, the worker's 'error' event on the page.
+        setTimeout(() => {
+          throw new Error('Simulated crash of the training worker');
+        }, 0);
+        return;
+      case 'hang':
+        setTimeout(() => {
+          const forever = Number.POSITIVE_INFINITY;
+          while (performance.now() < forever) {
+            // A stuck worker answers nothing; only terminate() ends it.
+          }
+        }, 0);
+        return;
+      case 'device-lost': {
+        const device = webGpuDevice();
+        // On WebGPU the real thing: destroying the device fires its `lost` promise.
+        if (device !== null) device.destroy();
+        else this.failBackendSoon('the device was lost (simulated)');
+        return;
+      }
+      case 'backend-failure':
+        this.failBackendSoon('simulated backend failure');
+        return;
+      case 'nan-weights':
+        void this.enqueue(async () => {
+          const trainer = this.trainer;
+          if (trainer === null) return;
+          const wasRunning = this.running;
+          await this.stopLoop();
+          trainer.restore(poisoned(await trainer.checkpoint()));
+          if (wasRunning) this.startLoop();
+          else await this.sendSnapshot(this.generation);
+        });
+        return;
+      default: {
+        const unknown: never = kind;
+        throw new Error(`Unknown fault ${String(unknown)}`);
+      }
+    }
+  }
+
+  /** Makes the backend fail: at the loop's next turn while training, else at once. */
+  private failBackendSoon(why: string): void {
+    if (this.running) {
+      this.injectedFailure = why;
+      return;
+    }
+    const name = this.backend?.name;
+    if (name !== undefined) void this.enqueue(() => this.fallBack(name, why, false));
+  }
+
+  /** A trainer for `config` restored from `checkpoint`; throws, changing nothing, if it does not fit. */
+  private restoredTrainer(
+    config: PlaygroundConfig,
+    checkpoint: TrainerCheckpoint,
+  ): { trainer: Trainer; note: string | null } {
+    // Built and restored before the old one goes: a refused snapshot leaves the run as it was.
+    const trainer = createTrainer({ ...config, points: this.points });
+    try {
+      return { trainer, note: trainer.restore(checkpoint).optimizerNote };
+    } catch (error) {
+      trainer.dispose();
+      throw error;
+    }
+  }
+
+  /** Makes `trainer` (restored from a checkpoint) the run, with fresh views and losses. */
+  private install(trainer: Trainer, config: PlaygroundConfig): void {
+    try {
+      this.disposeTrainer();
+    } catch {
+      // A lost device may refuse to free its tensors; they went with it.
+      this.trainer = null;
+    }
+    this.trainer = trainer;
+    this.config = config;
+    this.metrics = null;
+    this.fields = null;
+    this.iterationsPerTurn = 1;
+    this.realDisplay = trainer.sampleReal(DISPLAY_POINTS);
+    this.clearLosses();
+    this.lastSnapshotIteration = trainer.iteration;
+    this.lastSavedIteration = -1;
+    this.lastGood = null;
+  }
+
+  /** The training loop hit an error: a backend that failed falls back to the next one. */
+  private loopFailed(error: unknown): void {
+    const name = this.backend?.name;
+    if (name === undefined || name === 'cpu') {
+      this.fail(error);
+      return;
+    }
+    this.running = false;
+    this.generation += 1;
+    const why = error instanceof Error ? error.message : String(error);
+    void this.enqueue(() => this.fallBack(name, why, true));
+  }
+
+  /**
+   * Continues the run on the next backend after `failed` stopped working, from the latest good
+   * state (at most SAVE_INTERVAL_MS of training is lost), and tells the UI.
+   */
+  private async fallBack(failed: BackendName, why: string, resume: boolean): Promise<void> {
+    const config = this.config;
+    if (this.backend?.name !== failed || config === null) return;
+    this.running = false;
+    this.generation += 1;
+    // The old loop may wait forever on a dead device's readback: it is abandoned (its
+    // generation is stale, so it exits if it ever wakes).
+    this.loopDone = Promise.resolve();
+    this.failedBackends.add(failed);
+    this.watchedDevice = null;
+    const saved = this.lastGood;
+    try {
+      this.disposeTrainer();
+    } catch {
+      this.trainer = null;
+    }
+    try {
+      this.compare?.dispose();
+    } catch {
+      // As above: its tensors went with the device.
+    }
+    const info = await fallbackBackend(failed, this.failedBackends, config.backend, why);
+    if (info === null) {
+      this.fail(
+        new Error(
+          `${BACKEND_LABELS[failed]} failed during training (${why}), and no other backend could start.`,
+        ),
+      );
+      return;
+    }
+    this.backend = info;
+    this.backendKey = this.modelUnderTest()?.key ?? null;
+    this.watchDevice();
+    this.emit({ type: 'backend', backend: info });
+    let trainer: Trainer;
+    try {
+      trainer =
+        saved === null
+          ? createTrainer({ ...config, points: this.points })
+          : this.restoredTrainer(config, saved).trainer;
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    this.install(trainer, config);
+    this.compare?.build(this.points);
+    const from = trainer.iteration;
+    this.timeline.truncateAfter(from);
+    this.branchedAt = from;
+    this.emit({
+      type: 'notice',
+      message: `${BACKEND_LABELS[failed]} failed during training (${why}). The run continues on ${
+        BACKEND_LABELS[info.name]
+      } from iteration ${from.toLocaleString('en')}.`,
+    });
+    await this.sendSnapshot(this.generation);
+    if (resume) this.startLoop();
+  }
+
+  /** Falls back to another backend when the WebGPU device is lost (driver reset, GPU removed). */
+  private watchDevice(): void {
+    const device = webGpuDevice();
+    if (device === null || device === this.watchedDevice) return;
+    this.watchedDevice = device;
+    void device.lost.then((info) => {
+      if (this.watchedDevice !== device) return;
+      const resume = this.running;
+      this.running = false;
+      this.generation += 1;
+      const why = `the GPU device was lost${info.message ? `: ${info.message}` : ''}`;
+      void this.enqueue(() => this.fallBack('webgpu', why, resume));
     });
   }
 
@@ -454,6 +671,8 @@ class TrainingSession {
     this.runId += 1;
     this.timeline.clear();
     this.branchedAt = null;
+    this.lastSavedIteration = -1;
+    this.lastGood = null;
     this.iterationsPerTurn = 1;
     this.realDisplay = this.trainer.sampleReal(DISPLAY_POINTS);
     this.clearLosses();
@@ -481,25 +700,20 @@ class TrainingSession {
       while (this.running && generation === this.generation && this.trainer !== null) {
         const trainer = this.trainer;
         const started = performance.now();
+        if (this.injectedFailure !== null) {
+          const why = this.injectedFailure;
+          this.injectedFailure = null;
+          throw new Error(why);
+        }
         trainer.step(this.iterationsPerTurn);
         this.compare?.step(this.iterationsPerTurn);
         // One readback per turn: it also waits for queued GPU work, which bounds the queue.
         const losses = await trainer.takeLosses();
         await this.compare?.takeLosses();
         this.recordLosses(losses);
-        const bad =
-          losses === null
-            ? undefined
-            : [losses.generator, losses.discriminator ?? 0].find((v) => !Number.isFinite(v));
-        if (bad !== undefined) {
-          this.running = false;
+        this.pendingDivergence = lossDivergence(losses);
+        if (this.pendingDivergence !== null) {
           await this.sendSnapshot(generation);
-          this.emit({
-            type: 'error',
-            message: `Training diverged at iteration ${trainer.iteration}: a loss became ${
-              Number.isNaN(bad) ? 'NaN' : 'infinite'
-            }. Lower the learning rates, then reset.`,
-          });
           return;
         }
         this.adaptTurnLength(performance.now() - started);
@@ -509,7 +723,7 @@ class TrainingSession {
         await yieldToMessages();
       }
     } catch (error) {
-      if (generation === this.generation) this.fail(error);
+      if (generation === this.generation) this.loopFailed(error);
     }
   }
 
@@ -551,8 +765,18 @@ class TrainingSession {
     if (trainer === null || config === null) return;
     const generated = await trainer.sampleGenerator(DISPLAY_POINTS);
     if (trainer !== this.trainer) return;
+    const found = this.pendingDivergence ?? (await healthCheck(trainer, generated));
+    this.pendingDivergence = null;
+    if (trainer !== this.trainer) return;
+    if (found !== null) {
+      this.running = false;
+      this.generation += 1;
+    }
+    const healthy = found === null;
     const loopRunning = this.running && generation === this.generation;
-    const measure = !loopRunning || performance.now() - this.lastMetricsTime >= METRICS_INTERVAL_MS;
+    // A diverged run keeps its last views and metrics: those of NaNs say nothing.
+    const measure =
+      healthy && (!loopRunning || performance.now() - this.lastMetricsTime >= METRICS_INTERVAL_MS);
     if (measure) {
       await this.measure(trainer, generated, config);
       if (trainer !== this.trainer) return;
@@ -560,9 +784,10 @@ class TrainingSession {
     // The views' fields follow the samples at most FIELDS_INTERVAL_MS behind while training
     // (they change slowly, and a refresh costs ~17 ms of the worker's time); always fresh when paused.
     const evaluate =
-      !loopRunning ||
-      this.fields === null ||
-      performance.now() - this.lastFieldsTime >= FIELDS_INTERVAL_MS;
+      healthy &&
+      (!loopRunning ||
+        this.fields === null ||
+        performance.now() - this.lastFieldsTime >= FIELDS_INTERVAL_MS);
     // The second run of a comparison is measured and viewed at the same moments.
     const compare =
       this.compare === null ? null : await this.compare.part(this.realDisplay, measure, evaluate);
@@ -577,18 +802,28 @@ class TrainingSession {
       this.lastFieldsTime = performance.now();
       if (trainer !== this.trainer) return;
     }
-    if (this.timeline.due(trainer.iteration)) {
-      // The frame keeps the exact samples of this iteration; its views and metrics are the
-      // latest (at most FIELDS_INTERVAL_MS and METRICS_INTERVAL_MS behind while training).
+    // Only finite states are kept: a frame or a save is something to return to.
+    const frameDue = healthy && this.timeline.due(trainer.iteration);
+    const saveDue =
+      healthy &&
+      trainer.iteration !== this.lastSavedIteration &&
+      (!loopRunning || performance.now() - this.lastSavedTime >= SAVE_INTERVAL_MS);
+    if (frameDue || saveDue) {
       const checkpoint = await trainer.checkpoint();
       if (trainer !== this.trainer) return;
-      this.timeline.add({
-        iteration: trainer.iteration,
-        generated: generated.slice(),
-        fields: this.fields === null ? null : copyFields(this.fields),
-        metrics: this.metrics,
-        checkpoint,
-      });
+      this.lastGood = checkpoint;
+      if (frameDue) {
+        // The frame keeps the exact samples of this iteration; its views and metrics are the
+        // latest (at most FIELDS_INTERVAL_MS and METRICS_INTERVAL_MS behind while training).
+        this.timeline.add({
+          iteration: trainer.iteration,
+          generated: generated.slice(),
+          fields: this.fields === null ? null : copyFields(this.fields),
+          metrics: this.metrics,
+          checkpoint,
+        });
+      }
+      if (saveDue) this.save(checkpoint, config);
     }
     // A copy: the snapshot's arrays are transferred (detached here) and this.fields is reused.
     const fields = this.fields === null ? null : copyFields(this.fields);
@@ -624,7 +859,104 @@ class TrainingSession {
     this.lastSnapshotTime = now;
     this.lastSnapshotIteration = trainer.iteration;
     this.emit(snapshot);
+    if (found !== null) {
+      this.emit({
+        type: 'diverged',
+        divergence: {
+          ...found,
+          iteration: trainer.iteration,
+          message: `Training diverged at iteration ${trainer.iteration.toLocaleString('en')}: ${found.message}.`,
+          lastGood: this.lastGoodFrame(),
+        },
+      });
+    }
   }
+
+  /** Tells the UI the run's latest good state, to survive a worker crash or a reload. */
+  private save(checkpoint: TrainerCheckpoint, config: PlaygroundConfig): void {
+    this.lastSavedTime = performance.now();
+    this.lastSavedIteration = checkpoint.iteration;
+    if (this.backend === null || checkpointBytes(checkpoint) > MAX_SAVED_BYTES) return;
+    this.emit({
+      type: 'saved',
+      run: {
+        config,
+        points: this.points,
+        checkpoint,
+        savedAt: Date.now(),
+        backend: this.backend.name,
+      },
+    });
+  }
+
+  /** The latest frame a diverged run can go back to (frames are only kept when finite). */
+  private lastGoodFrame(): number | null {
+    const iterations = this.timeline.iterations;
+    for (let i = iterations.length - 1; i >= 0; i -= 1) {
+      const iteration = iterations[i] as number;
+      if (this.timeline.frame(iteration)?.checkpoint) return iteration;
+    }
+    return null;
+  }
+}
+
+/** The loss that stopped being finite, if one did (NaN also marks a network not updated). */
+function lossDivergence(
+  losses: Awaited<ReturnType<Trainer['takeLosses']>>,
+): Omit<Divergence, 'iteration' | 'lastGood'> | null {
+  if (losses === null) return null;
+  const checks: [string, number | null, number][] = [
+    ['generator', losses.generator, losses.updates.generator],
+    ['discriminator', losses.discriminator, losses.updates.discriminator],
+  ];
+  for (const [network, value, updates] of checks) {
+    if (value !== null && updates > 0 && !Number.isFinite(value)) {
+      return {
+        cause: 'loss',
+        message: `the ${network}'s loss became ${Number.isNaN(value) ? 'NaN' : 'infinite'}`,
+      };
+    }
+  }
+  return null;
+}
+
+/** Whether the samples and the weights are finite; what is not, if not. */
+async function healthCheck(
+  trainer: Trainer,
+  generated: Float32Array,
+): Promise<Omit<Divergence, 'iteration' | 'lastGood'> | null> {
+  if (!generated.every((value) => Number.isFinite(value))) {
+    return { cause: 'samples', message: "the generator's samples became NaN or infinite" };
+  }
+  if (!(await trainer.weightsFinite())) {
+    return { cause: 'weights', message: 'a weight of the networks became NaN or infinite' };
+  }
+  return null;
+}
+
+/** A checkpoint whose first discriminator (else generator) weight tensor is all NaN. */
+function poisoned(checkpoint: TrainerCheckpoint): TrainerCheckpoint {
+  const poison = (network: TrainerCheckpoint['generator']): TrainerCheckpoint['generator'] => ({
+    ...network,
+    weights: network.weights.map((w, i) =>
+      i === 0 ? { ...w, values: w.values.map(() => Number.NaN) } : w,
+    ),
+  });
+  return checkpoint.discriminator === null
+    ? { ...checkpoint, generator: poison(checkpoint.generator) }
+    : { ...checkpoint, discriminator: poison(checkpoint.discriminator) };
+}
+
+/** What the WebGPU backend's device offers that recovery needs. */
+interface WebGpuDevice {
+  readonly lost: Promise<{ readonly message: string }>;
+  destroy(): void;
+}
+
+/** The WebGPU backend's device (tfjs-backend-webgpu keeps it as `device`), when it runs. */
+function webGpuDevice(): WebGpuDevice | null {
+  if (tf.getBackend() !== 'webgpu') return null;
+  return (tf.backend() as unknown as { device?: WebGpuDevice }).device ?? null;
 }
 
 /** Full metrics of a generator's samples against the plotted real ones, plus a diagnostics pass. */
@@ -716,6 +1048,9 @@ const api: TrainerWorkerApi = {
   timelineFrame: (iteration) => session.timelineFrame(iteration),
   branch: (iteration, config) => session.branch(iteration, config),
   reset: () => session.reset(),
+  ping: () => session.iteration,
+  restoreRun: (run, config) => session.restoreRun(run, config),
+  injectFault: (kind) => session.injectFault(kind),
 };
 
 Comlink.expose(api);
