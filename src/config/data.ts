@@ -6,6 +6,12 @@ export {
   type CsvResult,
   MAX_CSV_BYTES,
   MAX_CSV_ROWS,
+  POINTS_FILE_HINT,
   parsePointsCsv,
+  SNIFF_BYTES,
+  sizeError,
+  sniffUpload,
+  type UploadEncoding,
+  type UploadSniff,
 } from '../engine/csv';
 export { DATASETS } from '../engine/datasets';

@@ -195,17 +195,13 @@ function parse(text: string, options?: { maxRows?: number; maxBytes?: number }):
   const maxRows = validLimit(options?.maxRows, MAX_CSV_ROWS);
   const maxBytes = validLimit(options?.maxBytes, MAX_CSV_BYTES);
   // Before any splitting, so an oversized file costs no time or memory.
-  if (text.length > maxBytes) {
-    return {
-      ok: false,
-      // Rounded sizes can read the same ("10 MB, over the 10 MB limit"), so then say only "larger".
-      error:
-        formatSize(text.length) === formatSize(maxBytes)
-          ? `The file is larger than the ${formatSize(maxBytes)} limit.`
-          : `The file is ${formatSize(text.length)}, larger than the ${formatSize(maxBytes)} limit.`,
-    };
-  }
+  const tooLarge = sizeError(text.length, maxBytes);
+  if (tooLarge !== null) return { ok: false, error: tooLarge };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // A pasted binary file or a JSON document would otherwise be refused as "not a number" on
+  // line 1, which does not tell the user that they picked the wrong kind of file.
+  const wrongKind = notATable(body);
+  if (wrongKind !== null) return { ok: false, error: wrongKind };
 
   const values: number[] = [];
   let header: string[] | null = null;
@@ -296,7 +292,101 @@ function parse(text: string, options?: { maxRows?: number; maxBytes?: number }):
   return { ok: true, points: { dimension, values: Float32Array.from(values) }, rows, header };
 }
 
+/** Why a text is some other kind of file than a table, or null when it may be one. */
+function notATable(body: string): string | null {
+  if (body.includes('\u0000')) {
+    return 'The text holds NUL characters, so it is a binary file, not a table of numbers.';
+  }
+  const first = body.trimStart().charAt(0);
+  if (first !== '{' && first !== '[') return null;
+  // Only the head is searched: the fields that tell the two JSON files apart come first.
+  const head = body.slice(0, 4096);
+  if (head.includes('gan-playground-config')) {
+    return 'This is a GAN Playground config (JSON), not a table of points; import it under Share & export → Import config.';
+  }
+  if (head.includes('"modelTopology"') || head.includes('"weightsManifest"')) {
+    return "This is a generator's model.json, not a table of points; load it under Share & export → Load generator.";
+  }
+  return 'This is JSON, not a table of points.';
+}
+
 /** Uses a caller's limit when it is a sensible count, the default otherwise (never throws). */
 function validLimit(value: number | undefined, fallback: number): number {
   return typeof value === 'number' && value >= 0 && !Number.isNaN(value) ? value : fallback;
 }
+
+/**
+ * The refusal for an upload of `size` bytes (or characters) over `limit`, or null when it fits.
+ * Callers check a File's size with it before reading a single byte, so a 50 MB file costs
+ * nothing.
+ */
+export function sizeError(size: number, limit: number): string | null {
+  if (!(size > limit)) return null;
+  // Rounded sizes can read the same ("10 MB, over the 10 MB limit"), so then say only "larger".
+  return formatSize(size) === formatSize(limit)
+    ? `The file is larger than the ${formatSize(limit)} limit.`
+    : `The file is ${formatSize(size)}, larger than the ${formatSize(limit)} limit.`;
+}
+
+/** How many leading bytes of an upload {@link sniffUpload} needs to see. */
+export const SNIFF_BYTES = 4096;
+
+/** The text encodings an upload may use (the names TextDecoder takes). */
+export type UploadEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/** What the first bytes of an upload say: text in an encoding, or which binary kind it is. */
+export type UploadSniff =
+  | { ok: true; encoding: UploadEncoding }
+  | {
+      ok: false;
+      /** The kind of file, in user words ("a PNG image"), to say what was picked instead. */
+      kind: string;
+    };
+
+/** Magic numbers of files people pick by mistake, with what to call them. */
+const SIGNATURES: readonly (readonly [readonly number[], string])[] = [
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+  // Excel's .xlsx and LibreOffice's .ods are zip archives: the likeliest wrong pick for a table.
+  [[0x50, 0x4b, 0x03, 0x04], 'a zip archive (an .xlsx or .ods spreadsheet is one too)'],
+  [[0x50, 0x4b, 0x05, 0x06], 'an empty zip archive'],
+  [[0x1f, 0x8b], 'a gzip archive'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Office file (.xls or .doc)'],
+];
+
+/**
+ * The encoding of an upload from its first bytes ({@link SNIFF_BYTES} are enough): a UTF-16
+ * byte-order mark, or UTF-16 without one (ASCII text then has a NUL in every other byte, as
+ * Excel's "Unicode text" export writes it), else UTF-8. A known binary signature or any other
+ * NUL byte means it is not text at all. Pure; never throws.
+ */
+export function sniffUpload(head: Uint8Array): UploadSniff {
+  for (const [signature, kind] of SIGNATURES) {
+    if (signature.every((byte, i) => head[i] === byte)) return { ok: false, kind };
+  }
+  if (head[0] === 0xff && head[1] === 0xfe) return { ok: true, encoding: 'utf-16le' };
+  if (head[0] === 0xfe && head[1] === 0xff) return { ok: true, encoding: 'utf-16be' };
+  const length = Math.min(head.length, SNIFF_BYTES) & ~1;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < length; i++) {
+    if (head[i] === 0) {
+      if (i % 2 === 0) evenNuls++;
+      else oddNuls++;
+    }
+  }
+  // Mostly: a non-ASCII character (a letter with an accent in a header) has no NUL byte.
+  const half = length / 4;
+  if (evenNuls === 0 && oddNuls > half) return { ok: true, encoding: 'utf-16le' };
+  if (oddNuls === 0 && evenNuls > half) return { ok: true, encoding: 'utf-16be' };
+  if (head.subarray(0, SNIFF_BYTES).includes(0)) {
+    return { ok: false, kind: 'a binary file (it holds NUL bytes)' };
+  }
+  return { ok: true, encoding: 'utf-8' };
+}
+
+/** What a points file should look like, for messages about a wrong one. */
+export const POINTS_FILE_HINT =
+  'A points file is plain text (.csv or .txt) with one point per line: x, or x and y separated by a comma, e.g. "0.5,1.2"; a header line such as "x,y" is optional.';

@@ -455,6 +455,9 @@ function parseWeightSpecs(specs: unknown, byteLength: number): FileWeight[] {
       throw new Error(`The file's weights exceed ${MAX_WEIGHTS_BYTES / 1024 / 1024} MiB`);
     }
   }
+  if (byteLength === 0 && offset > 0) {
+    throw new Error(`The weights file is empty; model.json describes ${offset} bytes of weights`);
+  }
   if (offset !== byteLength) {
     throw new Error(
       offset > byteLength
@@ -631,6 +634,7 @@ export function filesToArtifacts(
   if (weights.byteLength > MAX_WEIGHTS_BYTES) {
     throw new Error(`The weights file is larger than ${MAX_WEIGHTS_BYTES / 1024 / 1024} MiB`);
   }
+  if (!/\S/.test(modelJsonText)) throw new Error('model.json is empty');
   let json: unknown;
   try {
     json = JSON.parse(modelJsonText);
@@ -638,6 +642,9 @@ export function filesToArtifacts(
     throw new Error('model.json is not valid JSON');
   }
   if (!isRecord(json)) throw new Error('model.json must hold a JSON object');
+  if (own(json, 'format') === 'gan-playground-config') {
+    throw new Error('This is a GAN Playground config, not a model.json; import it as a config');
+  }
   const topology = own(json, 'modelTopology');
   if (!isRecord(topology)) throw new Error('model.json has no modelTopology object');
   const manifest = own(json, 'weightsManifest');

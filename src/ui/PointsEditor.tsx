@@ -1,8 +1,9 @@
 import { scaleLinear } from 'd3';
-import { type ChangeEvent, type PointerEvent, useEffect, useRef, useState } from 'react';
-import { MAX_CSV_BYTES, parsePointsCsv } from '../config/data';
+import { type ChangeEvent, type PointerEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { MAX_CSV_BYTES, POINTS_FILE_HINT, parsePointsCsv } from '../config/data';
 import type { UserPoints } from '../worker/protocol';
 import { COLOURS } from './charts/palette';
+import { readUploadText, withFileName } from './modelFiles';
 
 interface PointsEditorProps {
   points: UserPoints | null;
@@ -29,6 +30,7 @@ export function PointsEditor({ points, onChange }: PointsEditorProps) {
   const scale = scaleLinear([-EXTENT, EXTENT], [0, PAD]);
   const lastPoint = useRef<[number, number] | null>(null);
 
+  const digest = useMemo(() => (points === null ? '' : pointsDigest(points.values)), [points]);
   const shown = drawing ? draft : points?.dimension === 2 ? Array.from(points.values) : [];
   useEffect(() => {
     const context = canvasRef.current?.getContext('2d');
@@ -85,10 +87,15 @@ export function PointsEditor({ points, onChange }: PointsEditorProps) {
     }
   };
 
+  const refuse = (problem: string): void => {
+    // A problem with one line names it; a problem with the whole file gets what one should be.
+    const hint = /\bline \d/.test(problem) ? '' : ` ${POINTS_FILE_HINT}`;
+    setMessage({ kind: 'error', text: `${problem}${hint} Your points were kept.` });
+  };
   const load = (text: string, source: string): void => {
     const result = parsePointsCsv(text);
     if (!result.ok) {
-      setMessage({ kind: 'error', text: `${source}: ${result.error} Your points were kept.` });
+      refuse(`${source}: ${result.error}`);
       return;
     }
     onChange(result.points);
@@ -101,14 +108,12 @@ export function PointsEditor({ points, onChange }: PointsEditorProps) {
     const file = event.currentTarget.files?.[0];
     event.currentTarget.value = '';
     if (file === undefined) return;
-    if (file.size > MAX_CSV_BYTES) {
-      setMessage({
-        kind: 'error',
-        text: `${file.name} is ${(file.size / 1e6).toFixed(1)} MB; the limit is ${MAX_CSV_BYTES / 1024 / 1024} MB. Your points were kept.`,
-      });
+    const read = await readUploadText(file, MAX_CSV_BYTES);
+    if (!read.ok) {
+      refuse(withFileName(file.name, read.error));
       return;
     }
-    load(await file.text(), file.name);
+    load(read.text, file.name);
   };
 
   return (
@@ -116,6 +121,7 @@ export function PointsEditor({ points, onChange }: PointsEditorProps) {
       className="chart-card points-editor"
       aria-label="Your points"
       data-testid="points-editor"
+      data-points-digest={digest}
     >
       <header className="chart-header">
         <h2>Your points</h2>
@@ -169,7 +175,12 @@ export function PointsEditor({ points, onChange }: PointsEditorProps) {
             </button>
           </div>
           {message && (
-            <p className={message.kind === 'error' ? 'control-note' : 'control-help'} role="status">
+            <p
+              className={message.kind === 'error' ? 'control-note' : 'control-help'}
+              role="status"
+              data-testid="points-message"
+              data-kind={message.kind}
+            >
               {message.text}
             </p>
           )}
@@ -181,4 +192,11 @@ export function PointsEditor({ points, onChange }: PointsEditorProps) {
       </div>
     </section>
   );
+}
+
+/** A checksum of every coordinate, so a test can tell that the points did not change. */
+function pointsDigest(values: Float32Array): string {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += (values[i] as number) * ((i % 997) + 1);
+  return `${values.length}:${sum.toFixed(4)}`;
 }

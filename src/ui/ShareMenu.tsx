@@ -1,12 +1,22 @@
 import { type ChangeEvent, useRef, useState } from 'react';
-import { configFromJson, configToJson } from '../config/configFile';
+import {
+  CONFIG_FILE_HINT,
+  configFromJson,
+  configToJson,
+  MAX_CONFIG_FILE_BYTES,
+} from '../config/configFile';
 import type { PlaygroundConfig } from '../config/schema';
 import { nodeScript } from '../export/node';
 import { pytorchScript } from '../export/pytorch';
 import type { UserPoints } from '../worker/protocol';
 import { downloadBlob } from './charts/exportChart';
+import { readUploadText, withFileName } from './modelFiles';
 import type { Fixes } from './useLink';
 import type { GeneratorFiles } from './useTrainer';
+
+/** Said after every refused file, so nobody wonders whether the run was touched. */
+const CONFIG_KEPT = 'Your config was kept.';
+const GENERATOR_KEPT = 'The current generator was kept.';
 
 /** What happened on the last action, said in the menu's live region. */
 type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -43,9 +53,14 @@ export function ShareMenu({
     const file = event.currentTarget.files?.[0];
     event.currentTarget.value = '';
     if (file === undefined) return;
-    const result = configFromJson(await file.text());
+    const read = await readUploadText(file, MAX_CONFIG_FILE_BYTES);
+    if (!read.ok) {
+      say('error', `${withFileName(file.name, read.error)} ${CONFIG_FILE_HINT} ${CONFIG_KEPT}`);
+      return;
+    }
+    const result = configFromJson(read.text);
     if (!result.ok) {
-      say('error', result.error);
+      say('error', `${file.name}: ${result.error} ${CONFIG_KEPT}`);
       return;
     }
     onImport(
@@ -62,7 +77,9 @@ export function ShareMenu({
     try {
       say('ok', await generator.load(files));
     } catch (error) {
-      say('error', error instanceof Error ? error.message : String(error));
+      const problem = error instanceof Error ? error.message : String(error);
+      // The engine's messages are clauses without a full stop.
+      say('error', `${problem}${/[.!?]$/.test(problem) ? '' : '.'} ${GENERATOR_KEPT}`);
     }
   };
 

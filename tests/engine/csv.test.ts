@@ -203,7 +203,8 @@ describe('parsePointsCsv refuses the whole file', () => {
 
   it('never throws, even for input that is not text', () => {
     expect(refused(parsePointsCsv(undefined as unknown as string))).toMatch(/not text/);
-    expect(refused(parsePointsCsv('\u0000\u0001,\uD800'))).toMatch(/line 1/);
+    expect(refused(parsePointsCsv('\u0001,\uD800'))).toMatch(/line 1/);
+    expect(refused(parsePointsCsv('\u0000\u0001,\uD800'))).toMatch(/NUL characters.*binary file/);
   });
 });
 
