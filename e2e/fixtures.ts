@@ -7,6 +7,8 @@ export type ControlKey = ConfigKey;
 /** A page object for the playground: what a user sees and does, nothing about its internals. */
 export class PlaygroundPage {
   readonly consoleErrors: string[] = [];
+  /** Content-Security-Policy violations reported by any page or frame of the test's context. */
+  readonly cspViolations: string[] = [];
 
   constructor(readonly page: Page) {
     page.on('console', (message) => {
@@ -85,6 +87,55 @@ export class PlaygroundPage {
   }
 }
 
+/** The name under which pages report a CSP violation back to the test. */
+const CSP_BINDING = '__reportCspViolation';
+/** The prefix of the console warning a worker writes for each of its CSP violations. */
+const WORKER_CSP_MARKER = 'Content-Security-Policy violation in a worker:';
+
+/**
+ * Reports every `securitypolicyviolation` event into `violations`: those of every page and frame
+ * of the context (new pages and navigations included), and those of the page's workers. Chromium
+ * logs most violations to the console, but not a refused eval, and Playwright does not forward a
+ * worker's browser-side log at all: the events are the reliable channel.
+ */
+async function recordCspViolations(page: Page, violations: string[]): Promise<void> {
+  const context = page.context();
+  await context.exposeBinding(CSP_BINDING, ({ page: source }, report: string) => {
+    violations.push(`${source?.url() ?? '?'}: ${report}`);
+  });
+  await context.addInitScript((binding) => {
+    // Capture: the event is fired at the offending element, or at the document, and bubbles.
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => {
+        const report = Reflect.get(window, binding);
+        const where = `${event.sourceFile || event.documentURI}:${event.lineNumber}`;
+        const text = `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${where}: ${event.sample}`;
+        if (typeof report === 'function') report(text);
+      },
+      true,
+    );
+  }, CSP_BINDING);
+  // Init scripts do not run in workers: the listener is added as soon as the worker's context
+  // exists. Violation events are fired from a queued task, so even its first statements are heard.
+  page.on('worker', (worker) => {
+    worker
+      .evaluate((marker) => {
+        self.addEventListener('securitypolicyviolation', (event) => {
+          const where = `${event.sourceFile || event.documentURI}:${event.lineNumber}`;
+          const text = `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${where}: ${event.sample}`;
+          console.warn(`${marker} ${text}`);
+        });
+      }, WORKER_CSP_MARKER)
+      // A worker the app has already terminated has nothing left to report.
+      .catch(() => undefined);
+  });
+  page.on('console', (message) => {
+    const text = message.text();
+    if (text.startsWith(WORKER_CSP_MARKER)) violations.push(`${message.location().url}: ${text}`);
+  });
+}
+
 /** TOUR_SEEN_KEY of src/ui/tour.ts (not imported: that module loads the tour's stylesheet). */
 const TOUR_SEEN_KEY = 'gan-playground:tour-seen';
 
@@ -96,9 +147,12 @@ export const test = base.extend<{ playground: PlaygroundPage; firstVisit: boolea
       await page.addInitScript((key) => window.localStorage.setItem(key, '1'), TOUR_SEEN_KEY);
     }
     const playground = new PlaygroundPage(page);
+    await recordCspViolations(page, playground.cspViolations);
     await use(playground);
-    // Every test also asserts that the page logged no error and threw nothing.
+    // Every test also asserts that the page logged no error, threw nothing and broke no rule of
+    // the Content-Security-Policy (the suite runs against `vite preview`, which sends it).
     expect(playground.consoleErrors, 'console errors').toEqual([]);
+    expect(playground.cspViolations, 'Content-Security-Policy violations').toEqual([]);
   },
 });
 
