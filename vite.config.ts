@@ -3,21 +3,17 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * The Content-Security-Policy of the production build (README, Security). One policy for the page
- * and its training worker: a worker fetched over http(s) takes its policy from its own response,
- * and a static host usually sends one header for every file.
+ * The Content-Security-Policy of the production build (README, Security): every directive but
+ * script-src, shared by the page's meta tag and the response header.
  */
 const CSP_DIRECTIVES: readonly string[] = [
   "default-src 'self'",
-  // No inline script and no eval; WebAssembly compilation only, for tfjs's WASM backend (the
-  // worker's WebAssembly.instantiate is refused without it).
-  "script-src 'self' 'wasm-unsafe-eval'",
   // The training worker is a same-origin module script; threaded WASM (blob: workers) needs
   // cross-origin isolation, which the app does not ask for.
   "worker-src 'self'",
   // The WASM backend fetches its .wasm binaries from the app.
   "connect-src 'self'",
-  // data: for the model overview's canvas thumbnails (<image href="data:…">) and SVG export;
+  // data: for the model overview's canvas thumbnails (<image href="data:…">) and exported SVGs;
   // blob: for the PNG export, which decodes the exported SVG as an image.
   "img-src 'self' data: blob:",
   "style-src 'self'",
@@ -26,14 +22,21 @@ const CSP_DIRECTIVES: readonly string[] = [
   "form-action 'none'",
 ];
 
-/** The policy as a <meta> tag carries it (frame-ancestors is ignored there). */
-export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');
+/** The page's policy, as its <meta> tag carries it: no inline script, no eval of any kind. */
+export const CONTENT_SECURITY_POLICY = ["script-src 'self'", ...CSP_DIRECTIVES].join('; ');
 
 /**
- * The policy as a response header: embed mode (`#embed=1`) is meant to be framed by course notes
- * on any site, so framing stays allowed, explicitly.
+ * The policy as a response header. A worker fetched over http(s) takes its policy from its own
+ * response, never from the page's meta tag, and a static host sends one header for every file:
+ * the header allows WebAssembly compilation, which tfjs's WASM backend needs in the worker (the
+ * page's meta tag still refuses it in the page). Embed mode (`#embed=1`) is meant to be framed by
+ * course notes on any site, so framing stays allowed, explicitly.
  */
-export const CONTENT_SECURITY_POLICY_HEADER = [...CSP_DIRECTIVES, 'frame-ancestors *'].join('; ');
+export const CONTENT_SECURITY_POLICY_HEADER = [
+  "script-src 'self' 'wasm-unsafe-eval'",
+  ...CSP_DIRECTIVES,
+  'frame-ancestors *',
+].join('; ');
 
 /** Writes the policy into the built index.html only: the dev server's HMR needs inline scripts. */
 function contentSecurityPolicy(): Plugin {
