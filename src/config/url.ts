@@ -25,20 +25,53 @@ import {
   compareConfig,
   defaultView,
   encodeView,
+  HIDE_TARGETS,
   parseViewValue,
+  readFlag,
   SHARED_BY_COMPARISON,
   VIEW_URL_KEYS,
   type ViewState,
   type ViewUrlKey,
+  viewSchema,
 } from './view';
 
 /** URL key of the schema version. */
 export const VERSION_KEY = 'v';
 /** Most `key=value` pairs read from a hash; a full config has about a dozen. */
 export const MAX_PAIRS = 64;
-/** Longest value text parsed; longer ones are cut (a real value is a few dozen characters). */
-export const MAX_VALUE_LENGTH = 1000;
 const MAX_SHOWN_LENGTH = 40;
+
+/** Longest number `formatValue` writes, percent-encoded: "-1.7976931348623157e%2B308". */
+const MAX_NUMBER_TEXT = 26;
+
+/** Longest text the link itself writes for a value of this field. */
+function longestValueText(field: Field): number {
+  switch (field.kind) {
+    case 'number':
+      return MAX_NUMBER_TEXT;
+    case 'list':
+      return field.maxLength * (MAX_NUMBER_TEXT + 1);
+    case 'points':
+      return field.maxPoints * (2 * MAX_NUMBER_TEXT + 2);
+    case 'choice':
+      return Math.max(...field.options.map((option) => encodeURIComponent(option).length));
+    default: {
+      const unreachable: never = field;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * Longest value text parsed; longer ones are cut, and the cut reported. Derived from the schema
+ * so that every link the app writes is read back whole: 32 mixture means of full-precision
+ * coordinates run to about 1,700 characters.
+ */
+export const MAX_VALUE_LENGTH = Math.max(
+  1000,
+  [...HIDE_TARGETS].join(',').length,
+  ...CONFIG_KEYS.map((key) => longestValueText(FIELDS[key])),
+);
 
 /** One value the app could not use as given. */
 export interface ConfigFix {
@@ -64,7 +97,8 @@ export interface DecodedLink extends DecodedConfig {
 
 type Repaired<T> = { value: T; reason?: string };
 
-function shorten(text: string): string {
+/** A given text as a fix shows it: one line, at most a few dozen characters. */
+export function shorten(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ');
   return oneLine.length > MAX_SHOWN_LENGTH ? `${oneLine.slice(0, MAX_SHOWN_LENGTH)}…` : oneLine;
 }
@@ -90,7 +124,8 @@ function repairNumber(field: NumberField, value: number, shown: string): Repaire
   let fixed = value;
   const reasons: string[] = [];
   if (field.integer && !Number.isInteger(fixed)) {
-    fixed = Math.round(fixed);
+    // "+ 0": Math.round(-0.4) is −0, which would not round-trip as "0".
+    fixed = Math.round(fixed) + 0;
     reasons.push(`must be a whole number`);
   }
   if (fixed < field.min) {
@@ -130,21 +165,24 @@ function repairList(field: ListField, raw: string): Repaired<number[]> {
   let values = parts.map(parseNumber);
   if (field.integer && values.some((value) => !Number.isInteger(value))) {
     reasons.push(`each ${field.itemName} is a whole number`);
-    values = values.map(Math.round);
+    values = values.map((value) => Math.round(value) + 0);
   }
   if (values.some((value) => value < field.min || value > field.max)) {
     reasons.push(`each ${field.itemName} is within ${field.min}–${field.max}`);
     values = values.map((value) => Math.min(field.max, Math.max(field.min, value)));
   }
   if (reasons.length === 0) return { value: values };
-  return { value: values, reason: `${capitalise(reasons.join('; '))}; using ${values.join(',')}.` };
+  return {
+    value: values,
+    reason: `${capitalise(reasons.join('; '))}; using ${shorten(values.join(','))}.`,
+  };
 }
 
 function repairPoints(field: PointsField, raw: string): Repaired<number[][]> {
   const fallback = field.default.map((point) => [...point]);
   const fallBack = (why: string): Repaired<number[][]> => ({
     value: fallback,
-    reason: `${why}; using ${formatPoints(fallback)}.`,
+    reason: `${why}; using ${shorten(formatPoints(fallback))}.`,
   });
   const rows = raw
     .split(';')
@@ -173,7 +211,7 @@ function repairPoints(field: PointsField, raw: string): Repaired<number[][]> {
   if (reasons.length === 0) return { value: clamped };
   return {
     value: clamped,
-    reason: `${capitalise(reasons.join('; '))}; using ${formatPoints(clamped)}.`,
+    reason: `${capitalise(reasons.join('; '))}; using ${shorten(formatPoints(clamped))}.`,
   };
 }
 
@@ -270,11 +308,22 @@ const KEY_BY_URL_KEY = new Map<string, ConfigKey>(
   CONFIG_KEYS.map((key) => [FIELDS[key].urlKey.toLowerCase(), key]),
 );
 
+/**
+ * Percent-decodes what can be decoded ("+" is a space, as in a query string). A broken escape
+ * ("%zz", a lone "%", "%E0%A4" cut mid-character) stays as typed, so the fix shows it.
+ */
 function safeDecode(text: string): string {
+  const spaced = text.replace(/\+/g, ' ');
   try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
+    return decodeURIComponent(spaced);
   } catch {
-    return text;
+    return spaced.replace(/(?:%[0-9a-f]{2})+/gi, (escapes) => {
+      try {
+        return decodeURIComponent(escapes);
+      } catch {
+        return escapes;
+      }
+    });
   }
 }
 
@@ -291,14 +340,79 @@ const VIEW_KEY_BY_LOWER = new Map<string, ViewUrlKey>(
   VIEW_URL_KEYS.map((key) => [key.toLowerCase(), key]),
 );
 
+/** One `key=value` of a hash, decoded. */
+interface LinkEntry {
+  /** The key, lower-cased: keys are read case-insensitively. */
+  key: string;
+  /** The key as given, for messages. */
+  rawKey: string;
+  rawValue: string;
+  /** Whether the value was longer than MAX_VALUE_LENGTH and cut. */
+  cut: boolean;
+}
+
+function readEntry(pair: string): LinkEntry {
+  const separator = pair.indexOf('=');
+  const keyEnd = separator === -1 ? pair.length : separator;
+  const rawKey = safeDecode(pair.slice(0, Math.min(keyEnd, MAX_VALUE_LENGTH)));
+  // Values are cut before decoding: parsing stays cheap however long the link is.
+  const valueText = separator === -1 ? '' : pair.slice(separator + 1);
+  return {
+    key: rawKey.toLowerCase(),
+    rawKey,
+    rawValue: safeDecode(valueText.slice(0, MAX_VALUE_LENGTH)),
+    cut: valueText.length > MAX_VALUE_LENGTH,
+  };
+}
+
+/** The setting a `b.<key>` varies in run B, if it is one run B may vary. */
+function comparedKey(lowerKey: string): ConfigKey | undefined {
+  if (!lowerKey.startsWith(COMPARE_PREFIX)) return undefined;
+  const key = KEY_BY_URL_KEY.get(lowerKey.slice(COMPARE_PREFIX.length));
+  return key === undefined || SHARED_BY_COMPARISON.has(key) ? undefined : key;
+}
+
+/** The name a fix gives a key: its canonical spelling when known, else as given (shortened). */
+function fixName({ key: lowerKey, rawKey }: LinkEntry): string {
+  if (lowerKey === VERSION_KEY) return VERSION_KEY;
+  const viewKey = VIEW_KEY_BY_LOWER.get(lowerKey);
+  if (viewKey !== undefined) return viewKey;
+  const key = KEY_BY_URL_KEY.get(lowerKey);
+  if (key !== undefined) return FIELDS[key].urlKey;
+  if (lowerKey.startsWith(COMPARE_PREFIX)) {
+    const compared = KEY_BY_URL_KEY.get(lowerKey.slice(COMPARE_PREFIX.length));
+    if (compared !== undefined) return `${COMPARE_PREFIX}${FIELDS[compared].urlKey}`;
+  }
+  return shorten(rawKey);
+}
+
+function versionFix(rawValue: string): ConfigFix | null {
+  if (rawValue === String(SCHEMA_VERSION)) return null;
+  const version = /^\d{1,6}$/.test(rawValue) ? Number(rawValue) : Number.NaN;
+  const reason = Number.isNaN(version)
+    ? 'This is not a schema version'
+    : version > SCHEMA_VERSION
+      ? 'The link comes from a newer playground, whose settings may mean something else'
+      : `Version ${SCHEMA_VERSION} is the first link format`;
+  return {
+    key: VERSION_KEY,
+    given: shorten(rawValue),
+    used: String(SCHEMA_VERSION),
+    reason: `${reason}; the link was read as version ${SCHEMA_VERSION}.`,
+  };
+}
+
 /**
  * Hash text → the config, the view state and the fixes made. A `preset=` key makes the lesson's
  * settings the base the other keys apply to (see encodeLink); missing keys take the base's values
- * silently; everything else that is not used as given is reported.
+ * silently; every key that is not used as given (unknown, repeated, repaired or cut) is reported,
+ * once, under its name. Never throws.
  */
 export function decodeLink(hash: string): DecodedLink {
   const fixes: ConfigFix[] = [];
-  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  // "#" and "?" before the first key are punctuation, not part of it ("#?sigma=2" is a pasted
+  // query string).
+  const text = hash.replace(/^[#?]+/, '');
   const pairs = text.split('&').filter((pair) => pair !== '');
   if (pairs.length > MAX_PAIRS) {
     fixes.push({
@@ -308,116 +422,135 @@ export function decodeLink(hash: string): DecodedLink {
       reason: `The link has too many settings to be a configuration; only the first ${MAX_PAIRS} were read.`,
     });
   }
-  const entries = pairs.slice(0, MAX_PAIRS).map((pair) => {
-    const separator = pair.indexOf('=');
-    const rawKey = safeDecode(
-      pair.slice(0, Math.min(separator === -1 ? pair.length : separator, MAX_VALUE_LENGTH)),
-    );
-    // Values are cut before decoding: parsing stays cheap however long the link is, and a value
-    // that long is never valid anyway (the repair below reports it).
-    const rawValue =
-      separator === -1
-        ? ''
-        : safeDecode(pair.slice(separator + 1, separator + 1 + MAX_VALUE_LENGTH));
-    return { key: rawKey.toLowerCase(), rawKey, rawValue };
-  });
+  const entries = pairs.slice(0, MAX_PAIRS).map(readEntry);
 
   // The lesson first: its settings are what the other keys change.
   let view = defaultView();
   let config = defaultConfig();
+  let presetFix: ConfigFix | null = null;
   const presetEntry = entries.find((entry) => entry.key === 'preset');
   if (presetEntry !== undefined) {
     const preset = presetById(presetEntry.rawValue.trim());
     if (preset === undefined) {
-      fixes.push({
+      presetFix = {
         key: 'preset',
         given: shorten(presetEntry.rawValue),
         used: '',
         reason: 'No lesson has this name; the link was read without one.',
-      });
+      };
     } else {
       view = { ...view, preset: preset.id };
       config = presetConfig(preset);
     }
   }
+  // Run B's settings turn the comparison on, whatever `compare=` says.
+  const runB = entries.some((entry) => comparedKey(entry.key) !== undefined);
 
   const seen = new Set<string>();
   const compare: CompareOverrides = {};
-  for (const { key: lowerKey, rawKey, rawValue } of entries) {
-    if (lowerKey === VERSION_KEY) {
-      if (rawValue !== String(SCHEMA_VERSION)) {
-        fixes.push({
-          key: VERSION_KEY,
-          given: shorten(rawValue),
-          used: String(SCHEMA_VERSION),
-          reason: `Unknown schema version; the link was read as version ${SCHEMA_VERSION}.`,
-        });
-      }
-      continue;
-    }
-    if (lowerKey.startsWith(COMPARE_PREFIX)) {
-      const fix = readCompareValue(compare, lowerKey.slice(COMPARE_PREFIX.length), rawValue);
-      if (fix !== null) fixes.push({ ...fix, key: `${COMPARE_PREFIX}${fix.key}` });
-      continue;
-    }
+  /** Reads one entry into the config, view or comparison; returns its fix, if any. */
+  const read = (entry: LinkEntry, name: string): ConfigFix | null => {
+    const { key: lowerKey, rawValue } = entry;
     const viewKey = VIEW_KEY_BY_LOWER.get(lowerKey);
-    const key = viewKey === undefined ? KEY_BY_URL_KEY.get(lowerKey) : undefined;
-    if (viewKey === undefined && key === undefined) {
-      fixes.push({
-        key: shorten(rawKey),
-        given: shorten(rawValue),
-        used: '',
-        reason: 'Unknown setting; ignored.',
-      });
-      continue;
+    const key = KEY_BY_URL_KEY.get(lowerKey);
+    const known = lowerKey === VERSION_KEY || viewKey !== undefined || key !== undefined;
+    if (!known && !lowerKey.startsWith(COMPARE_PREFIX)) {
+      return { key: name, given: shorten(rawValue), used: '', reason: 'Unknown setting; ignored.' };
     }
-    const seenKey = viewKey ?? (key as ConfigKey);
-    const urlKey = viewKey ?? FIELDS[key as ConfigKey].urlKey;
-    if (seen.has(seenKey)) {
-      fixes.push({
-        key: urlKey,
+    if (known && seen.has(name)) {
+      return {
+        key: name,
         given: shorten(rawValue),
         used: key === undefined ? '' : formatValue(key, config[key]),
         reason: 'Given more than once; the first value is used.',
-      });
-      continue;
+      };
     }
-    seen.add(seenKey);
-    if (viewKey === 'preset') continue;
+    seen.add(name);
+    if (lowerKey === VERSION_KEY) return versionFix(rawValue);
+    if (lowerKey.startsWith(COMPARE_PREFIX)) return readCompareValue(compare, entry, name);
+    if (viewKey === 'preset') return presetFix;
+    if (viewKey === 'compare' && runB) {
+      view = { ...view, compare: view.compare ?? {} };
+      if (readFlag(rawValue) === true) return null;
+      return {
+        key: name,
+        given: shorten(rawValue),
+        used: '1',
+        reason: "The link's b.… settings turn the comparison on.",
+      };
+    }
     if (viewKey !== undefined) {
       const repaired = parseViewValue(viewKey, rawValue);
       view = repaired.apply(view);
-      if (repaired.reason !== undefined) {
-        fixes.push({
-          key: viewKey,
-          given: shorten(rawValue),
-          used: repaired.used ?? '',
-          reason: repaired.reason,
-        });
-      }
-      continue;
+      if (repaired.reason === undefined) return null;
+      return {
+        key: name,
+        given: shorten(rawValue),
+        used: repaired.used ?? '',
+        reason: repaired.reason,
+      };
     }
-    if (key === undefined) continue;
+    if (key === undefined) return null;
     const repaired = parseValue(key, rawValue);
     (config as Record<ConfigKey, unknown>)[key] = repaired.value;
-    if (repaired.reason !== undefined) {
+    if (repaired.reason === undefined) return null;
+    return {
+      key: name,
+      given: shorten(rawValue),
+      used: formatValue(key, repaired.value),
+      reason: repaired.reason,
+    };
+  };
+  for (const entry of entries) {
+    const name = fixName(entry);
+    const fix = read(entry, name);
+    if (fix !== null) {
+      fixes.push(fix);
+    } else if (entry.cut) {
+      // A value read only in part is not the value given, even when its start was usable.
       fixes.push({
-        key: urlKey,
-        given: shorten(rawValue),
-        used: formatValue(key, repaired.value),
-        reason: repaired.reason,
+        key: name,
+        given: shorten(entry.rawValue),
+        used: '',
+        reason: `Longer than ${MAX_VALUE_LENGTH.toLocaleString('en')} characters; only the start was read.`,
       });
     }
   }
-  // Settings for run B turn the comparison on, as `compare=1` alone does.
-  if (Object.keys(compare).length > 0 || view.compare !== null) {
-    view = { ...view, compare: { ...(view.compare ?? {}), ...compare } };
-  }
-  // Belt and braces: the repaired config must satisfy the schema; if it somehow does not, the
-  // defaults are always valid.
+
+  // Belt and braces: the repaired config and view must satisfy their schemas; if they somehow do
+  // not, the defaults are always valid.
   const checked = configSchema.safeParse(config);
-  if (!checked.success) return { config: defaultConfig(), view, fixes };
-  return { config: checked.data, view, fixes };
+  if (checked.success) {
+    config = checked.data;
+  } else {
+    config = defaultConfig();
+    fixes.push({
+      key: 'link',
+      given: '',
+      used: 'the defaults',
+      reason: `The settings did not form a valid configuration (${shorten(checked.error.issues[0]?.message ?? 'invalid')}); the defaults are used.`,
+    });
+  }
+  if (Object.keys(compare).length > 0 || view.compare !== null) {
+    // A run-B value equal to run A's is no change: the link writes none, so it keeps none.
+    const changes = Object.entries({ ...view.compare, ...compare }).filter(
+      ([key, value]) =>
+        formatValue(key as ConfigKey, value) !==
+        formatValue(key as ConfigKey, config[key as ConfigKey]),
+    );
+    view = { ...view, compare: Object.fromEntries(changes) as CompareOverrides };
+  }
+  const checkedView = viewSchema.safeParse(view);
+  if (!checkedView.success) {
+    view = { ...defaultView(), preset: view.preset };
+    fixes.push({
+      key: 'link',
+      given: '',
+      used: 'the default view',
+      reason: `The page's state did not validate (${shorten(checkedView.error.issues[0]?.message ?? 'invalid')}); the default view is used.`,
+    });
+  }
+  return { config, view, fixes };
 }
 
 /**
@@ -426,22 +559,16 @@ export function decodeLink(hash: string): DecodedLink {
  */
 function readCompareValue(
   compare: CompareOverrides,
-  lowerKey: string,
-  rawValue: string,
+  { key: lowerKey, rawValue }: LinkEntry,
+  name: string,
 ): ConfigFix | null {
-  const key = KEY_BY_URL_KEY.get(lowerKey);
+  const key = KEY_BY_URL_KEY.get(lowerKey.slice(COMPARE_PREFIX.length));
   if (key === undefined) {
-    return {
-      key: shorten(lowerKey),
-      given: shorten(rawValue),
-      used: '',
-      reason: 'Unknown setting; ignored.',
-    };
+    return { key: name, given: shorten(rawValue), used: '', reason: 'Unknown setting; ignored.' };
   }
-  const urlKey = FIELDS[key].urlKey;
   if (SHARED_BY_COMPARISON.has(key)) {
     return {
-      key: urlKey,
+      key: name,
       given: shorten(rawValue),
       used: '',
       reason:
@@ -450,7 +577,7 @@ function readCompareValue(
   }
   if (key in compare) {
     return {
-      key: urlKey,
+      key: name,
       given: shorten(rawValue),
       used: '',
       reason: 'Given more than once; the first value is used.',
@@ -460,7 +587,7 @@ function readCompareValue(
   (compare as Record<ConfigKey, unknown>)[key] = repaired.value;
   if (repaired.reason === undefined) return null;
   return {
-    key: urlKey,
+    key: name,
     given: shorten(rawValue),
     used: formatValue(key, repaired.value),
     reason: repaired.reason,

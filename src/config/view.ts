@@ -4,6 +4,8 @@
  * an embed (`embed=1`: the plots and a play button, nothing else). Like the config, every value is
  * repaired, never rejected, and each repair is reported.
  */
+import { z } from 'zod';
+import { presetById } from './presets';
 import { CONFIG_KEYS, type ConfigKey, FIELDS, GROUPS, type PlaygroundConfig } from './schema';
 
 /**
@@ -89,6 +91,40 @@ export interface ViewState {
   compare: CompareOverrides | null;
 }
 
+/**
+ * The zod schema of a view state, derived from the lists above and the settings' own schemas: only
+ * known lessons, layers and hideable targets, and comparison changes to settings run B may vary.
+ */
+export const viewSchema: z.ZodType<ViewState> = z.strictObject({
+  preset: z
+    .string()
+    .refine((id) => presetById(id) !== undefined, { message: 'No lesson has this name' })
+    .nullable(),
+  layers: z.strictObject(
+    Object.fromEntries(LAYER_NAMES.map((name) => [name, z.boolean()])) as Record<
+      LayerName,
+      z.ZodBoolean
+    >,
+  ),
+  smoothLosses: z.boolean(),
+  hide: z
+    .array(z.string().refine((target) => HIDE_TARGETS.has(target), { message: 'Nothing to hide' }))
+    .refine((targets) => new Set(targets).size === targets.length, {
+      message: 'A target is listed twice',
+    }),
+  embed: z.boolean(),
+  compare: z
+    .strictObject(
+      Object.fromEntries(
+        CONFIG_KEYS.filter((key) => !SHARED_BY_COMPARISON.has(key)).map((key) => [
+          key,
+          FIELDS[key].schema.optional(),
+        ]),
+      ) as Record<ConfigKey, z.ZodOptional<z.ZodType<unknown>>>,
+    )
+    .nullable(),
+}) as unknown as z.ZodType<ViewState>;
+
 export function defaultView(): ViewState {
   return {
     preset: null,
@@ -127,11 +163,34 @@ export interface ViewRepair {
   used?: string;
 }
 
-function flag(raw: string, set: (on: boolean) => (view: ViewState) => ViewState): ViewRepair {
+/** A flag's value: on ("1", "true", "yes", "on"), off ("0", "false", "no", "off", "") or neither. */
+export function readFlag(raw: string): boolean | undefined {
   const text = raw.trim().toLowerCase();
-  if (FLAG_ON.has(text)) return { apply: set(true) };
-  if (FLAG_OFF.has(text)) return { apply: set(false) };
-  return { apply: set(false), reason: `“${raw}” is not 1 or 0; using 0.`, used: '0' };
+  if (FLAG_ON.has(text)) return true;
+  if (FLAG_OFF.has(text)) return false;
+  return undefined;
+}
+
+function flag(raw: string, set: (on: boolean) => (view: ViewState) => ViewState): ViewRepair {
+  const on = readFlag(raw);
+  if (on !== undefined) return { apply: set(on) };
+  return { apply: set(false), reason: `${quoted([raw])} is not 1 or 0; using 0.`, used: '0' };
+}
+
+const MAX_NAMED = 3;
+const MAX_NAME_LENGTH = 24;
+
+/**
+ * Items as a message names them: the first few, each on one line and cut short, so that a
+ * hostile link cannot flood the banner.
+ */
+function quoted(items: readonly string[]): string {
+  const shown = items.slice(0, MAX_NAMED).map((item) => {
+    const line = item.replace(/\s+/g, ' ');
+    return `“${line.length > MAX_NAME_LENGTH ? `${line.slice(0, MAX_NAME_LENGTH)}…` : line}”`;
+  });
+  const more = items.length - MAX_NAMED;
+  return more > 0 ? `${shown.join(', ')} and ${more.toLocaleString('en')} more` : shown.join(', ');
 }
 
 function list(raw: string): string[] {
@@ -162,7 +221,7 @@ export function parseViewValue(key: Exclude<ViewUrlKey, 'preset'>, raw: string):
       return {
         apply: (view) => ({ ...view, layers }),
         ...(unknown.length > 0 && {
-          reason: `Unknown layer${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} ignored; the layers are ${LAYER_NAMES.join(', ')}.`,
+          reason: `Unknown layer${unknown.length > 1 ? 's' : ''} ${quoted(unknown)} ignored; the layers are ${LAYER_NAMES.join(', ')}.`,
           used: known.join(','),
         }),
       };
@@ -183,7 +242,7 @@ export function parseViewValue(key: Exclude<ViewUrlKey, 'preset'>, raw: string):
       return {
         apply: (view) => ({ ...view, hide: known }),
         ...(unknown.length > 0 && {
-          reason: `Nothing called ${unknown.map((u) => `“${u}”`).join(', ')} can be hidden; ignored.`,
+          reason: `Nothing called ${quoted(unknown)} can be hidden; ignored.`,
           used: known.join(','),
         }),
       };
