@@ -6,7 +6,10 @@
 import { z } from 'zod';
 import { DATASET_IDS, DATASETS, type DatasetId, datasetDimension } from '../engine/datasets';
 
-/** Bumped when a URL key changes meaning; old links are read through `migrate` in url.ts. */
+/**
+ * Bumped when a URL key changes meaning; decodeLink must then read the older links' keys. 1 is the
+ * first version, so there is nothing to migrate yet: any other `v=` is reported and read as 1.
+ */
 export const SCHEMA_VERSION = 1;
 
 /** The control panel's sections, in display order. */

@@ -357,12 +357,10 @@ function readEntry(pair: string): LinkEntry {
   const rawKey = safeDecode(pair.slice(0, Math.min(keyEnd, MAX_VALUE_LENGTH)));
   // Values are cut before decoding: parsing stays cheap however long the link is.
   const valueText = separator === -1 ? '' : pair.slice(separator + 1);
-  return {
-    key: rawKey.toLowerCase(),
-    rawKey,
-    rawValue: safeDecode(valueText.slice(0, MAX_VALUE_LENGTH)),
-    cut: valueText.length > MAX_VALUE_LENGTH,
-  };
+  const cut = valueText.length > MAX_VALUE_LENGTH;
+  // The cut never splits an escape: "%2" left over would spoil a value that was usable.
+  const kept = cut ? valueText.slice(0, MAX_VALUE_LENGTH).replace(/%[0-9a-f]?$/i, '') : valueText;
+  return { key: rawKey.toLowerCase(), rawKey, rawValue: safeDecode(kept), cut };
 }
 
 /** The setting a `b.<key>` varies in run B, if it is one run B may vary. */

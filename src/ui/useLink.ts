@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ConfigKey, PlaygroundConfig } from '../config/schema';
-import { type ConfigFix, decodeLink, encodeLink } from '../config/url';
-import type { ViewState } from '../config/view';
+import { type ConfigKey, defaultConfig, type PlaygroundConfig } from '../config/schema';
+import { type ConfigFix, type DecodedLink, decodeLink, encodeLink } from '../config/url';
+import { defaultView, type ViewState } from '../config/view';
 
 /** Values that could not be used as given, and where they came from. */
 export interface Fixes {
@@ -22,8 +22,25 @@ export interface LinkState {
   dismissFixes: () => void;
 }
 
-function readLocation(): ReturnType<typeof decodeLink> {
-  return decodeLink(window.location.hash);
+function readLocation(): DecodedLink {
+  try {
+    return decodeLink(window.location.hash);
+  } catch (error) {
+    // decodeLink is fuzzed never to throw (tests/config/fuzz.test.ts); were it ever to, the page
+    // still opens, on the defaults, and says so.
+    return {
+      config: defaultConfig(),
+      view: defaultView(),
+      fixes: [
+        {
+          key: 'link',
+          given: '',
+          used: 'the defaults',
+          reason: `The link could not be read (${String(error).slice(0, 80)}); the defaults are used.`,
+        },
+      ],
+    };
+  }
 }
 
 /** Writes the link into the hash without adding a history entry per edit. */

@@ -3,7 +3,13 @@ import { configFromJson, configToJson, MAX_CONFIG_FILE_BYTES } from '../../src/c
 import { PRESETS, presetConfig } from '../../src/config/presets';
 import { CONFIG_KEYS, defaultConfig, FIELDS, type PlaygroundConfig } from '../../src/config/schema';
 import { decodeLink, encodeConfig, encodeLink } from '../../src/config/url';
-import { defaultView, HIDE_TARGETS, VIEW_URL_KEYS, type ViewState } from '../../src/config/view';
+import {
+  defaultView,
+  HIDE_TARGETS,
+  VIEW_URL_KEYS,
+  type ViewState,
+  viewSchema,
+} from '../../src/config/view';
 
 const FIRST = PRESETS[0];
 if (FIRST === undefined) throw new Error('No presets');
@@ -183,5 +189,94 @@ describe('config files', () => {
       expect(read.ok).toBe(false);
       if (!read.ok) expect(read.error).toMatch(/\w+ \w+ \w+/);
     }
+  });
+});
+
+/** Each case is a hash tests/config/fuzz.test.ts found to break a property, kept as a regression. */
+describe('hostile links: what the fuzzing found', () => {
+  it('a repeated version is reported like any repeated key', () => {
+    expect(decodeLink('v=1&v=1').fixes.map((fix) => fix.key)).toEqual(['v']);
+    const versions = decodeLink('v=0&sigma=2').fixes;
+    expect(versions.map((fix) => fix.reason)).toEqual([expect.stringMatching(/first link format/)]);
+    expect(decodeLink('v=7').fixes[0]?.reason).toMatch(/newer playground/);
+    expect(decodeLink('v=abc').fixes[0]?.reason).toMatch(/not a schema version/);
+  });
+
+  it('a run-B value equal to run A’s survives the round trip', () => {
+    const decoded = decodeLink('b.b1G=0x10');
+    expect(decoded.fixes.map((fix) => fix.key)).toEqual(['b.b1G']);
+    const again = decodeLink(encodeLink(decoded.config, decoded.view));
+    expect(again).toEqual({ ...decoded, fixes: [] });
+    expect(decodeLink('b.sigma=1&sigma=1').view.compare).toEqual({});
+  });
+
+  it('a tiny negative whole number is read as 0, not −0', () => {
+    const decoded = decodeLink('seed=-5e-324');
+    expect(Object.is(decoded.config.seed, 0)).toBe(true);
+    expect(decodeLink(encodeLink(decoded.config, decoded.view)).config).toEqual(decoded.config);
+  });
+
+  it('compare=0 with run-B settings says the comparison is on', () => {
+    const decoded = decodeLink('compare=0&b.sigma=2');
+    expect(decoded.view.compare).toEqual({ noiseSigma: 2 });
+    expect(decoded.fixes).toEqual([
+      expect.objectContaining({ key: 'compare', used: '1', reason: expect.stringMatching(/on/) }),
+    ]);
+  });
+
+  it('reads back 32 mixture means written at full precision', () => {
+    const means = Array.from({ length: 32 }, (_, i) => [
+      -12.345678901234567 + i,
+      98.76543210987654,
+    ]);
+    const config: PlaygroundConfig = { ...defaultConfig(), mixtureMeans: means };
+    const decoded = decodeLink(encodeLink(config, defaultView()));
+    expect(decoded.fixes).toEqual([]);
+    expect(decoded.config.mixtureMeans).toEqual(means);
+  });
+
+  it('reports a value cut for length even when its start is usable', () => {
+    const decoded = decodeLink(`lrG=0.01${'%20'.repeat(1000)}`);
+    expect(decoded.config.generatorLearningRate).toBe(0.01);
+    expect(decoded.fixes).toEqual([
+      expect.objectContaining({ key: 'lrG', reason: expect.stringMatching(/^Longer than/) }),
+    ]);
+  });
+
+  it('a broken escape leaves the rest of the value decoded, and shows as typed', () => {
+    const decoded = decodeLink('sigma=%zz%32&hide=%E0%A4%A');
+    expect(decoded.fixes.map((fix) => [fix.key, fix.given])).toEqual([
+      ['sigma', '%zz2'],
+      ['hide', '%E0%A4%A'],
+    ]);
+  });
+
+  it('skips a pasted "?" before the first key', () => {
+    const decoded = decodeLink('#?sigma=2');
+    expect(decoded.fixes).toEqual([]);
+    expect(decoded.config.noiseSigma).toBe(2);
+  });
+
+  it('names at most a few junk items, each cut short', () => {
+    const junk = Array.from({ length: 500 }, (_, i) => `junk${i}${'x'.repeat(50)}`).join(',');
+    const [hide, layers] = decodeLink(`hide=${junk}&layers=${junk}`).fixes;
+    // The value is cut at MAX_VALUE_LENGTH first: about 30 of the 500 items are read.
+    expect(hide?.reason).toMatch(/and \d+ more can be hidden; ignored\.$/);
+    expect(layers?.reason).toMatch(/and \d+ more ignored/);
+    expect((hide?.reason.length ?? 0) + (layers?.reason.length ?? 0)).toBeLessThan(400);
+  });
+
+  it('every view it reads satisfies viewSchema', () => {
+    for (const hash of [
+      '',
+      'compare=1&b.loss=mmd',
+      'hide=lrG,curves&layers=',
+      `preset=${FIRST.id}`,
+    ]) {
+      expect(viewSchema.safeParse(decodeLink(hash).view).success).toBe(true);
+    }
+    expect(viewSchema.safeParse({ ...defaultView(), hide: ['nothing'] }).success).toBe(false);
+    expect(viewSchema.safeParse({ ...defaultView(), compare: { seed: 3 } }).success).toBe(false);
+    expect(viewSchema.safeParse({ ...defaultView(), preset: 'nope' }).success).toBe(false);
   });
 });
