@@ -10,6 +10,7 @@ import {
 } from '../config/view';
 import {
   BACKEND_LABELS,
+  type SavedRun,
   type Snapshot,
   type TimelineView,
   type UserPoints,
@@ -35,6 +36,8 @@ import { compareAsSnapshot } from './history';
 import { LessonCard, LessonGallery } from './Lessons';
 import { MetricsPanel } from './MetricsPanel';
 import { PointsEditor } from './PointsEditor';
+import { createRunSaver, loadSavedRun } from './persist';
+import { DivergencePanel, NoticeBanner, SavedRunBanner } from './Recovery';
 import { ShareMenu } from './ShareMenu';
 import { ShortcutTable, useShortcuts } from './shortcuts';
 import { useSlowMotion } from './slowMotion';
@@ -57,7 +60,37 @@ export function App() {
   // A frame of the timeline shown instead of the live run (training paused), or null.
   const [scrub, setScrub] = useState<TimelineView | null>(null);
   const compareWith = view.compare === null ? null : compareConfig(config, view.compare);
-  const [trainer, controls] = useTrainer(config, points, compareWith, scrub !== null);
+  const [saver] = useState(createRunSaver);
+  // The run an earlier visit kept in IndexedDB, offered until restored or dismissed.
+  const [savedRun, setSavedRun] = useState<SavedRun | null>(null);
+  useEffect(() => {
+    let alive = true;
+    loadSavedRun().then((run) => {
+      if (alive && run !== null && run.checkpoint.iteration > 0) setSavedRun(run);
+    });
+    // A page being hidden may never come back (closed, discarded): write the latest run now.
+    const flush = (): void => {
+      if (document.visibilityState === 'hidden') void saver.flush();
+    };
+    const flushNow = (): void => void saver.flush();
+    document.addEventListener('visibilitychange', flush);
+    window.addEventListener('pagehide', flushNow);
+    return () => {
+      alive = false;
+      document.removeEventListener('visibilitychange', flush);
+      window.removeEventListener('pagehide', flushNow);
+    };
+  }, [saver]);
+  const [trainer, controls] = useTrainer(config, points, compareWith, scrub !== null, {
+    onSaved: saver.remember,
+  });
+  const restoreSavedRun = async (run: SavedRun): Promise<void> => {
+    setScrub(null);
+    setPoints(run.points);
+    replaceConfig(run.config);
+    await controls.restoreRun(run);
+    setSavedRun(null);
+  };
   const setCompare = (compare: CompareOverrides | null): void => {
     setScrub(null);
     // Both runs share the data and the seed: a lesson's comparison may not change them.
@@ -235,6 +268,37 @@ export function App() {
             onCompare={setCompare}
             onClose={() => updateView((current) => ({ ...current, preset: null }))}
           />
+        )}
+        {savedRun !== null && !view.embed && (
+          <SavedRunBanner
+            run={savedRun}
+            onRestore={() => restoreSavedRun(savedRun)}
+            onForget={() => {
+              setSavedRun(null);
+              void saver.forget();
+            }}
+            onDismiss={() => setSavedRun(null)}
+          />
+        )}
+        {trainer.divergence !== null && (
+          <DivergencePanel
+            divergence={trainer.divergence}
+            config={config}
+            onRecover={async (iteration, next) => {
+              setScrub(null);
+              await controls.recover(iteration, next);
+              replaceConfig(next);
+            }}
+            onReset={(next) => {
+              setScrub(null);
+              controls.dismissDivergence();
+              replaceConfig(next);
+            }}
+            onDismiss={controls.dismissDivergence}
+          />
+        )}
+        {trainer.notice !== null && (
+          <NoticeBanner message={trainer.notice} onDismiss={controls.dismissNotice} />
         )}
         {trainer.error !== null && (
           <div className="banner banner-error" role="alert" data-testid="error">

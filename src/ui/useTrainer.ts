@@ -4,7 +4,7 @@ import type { PlaygroundConfig } from '../config/schema';
 import {
   type BackendInfo,
   type Divergence,
-  type FaultKind,
+  type PlaygroundDebugHook,
   PROTOCOL_VERSION,
   type SavedRun,
   type Snapshot,
@@ -72,14 +72,6 @@ export interface TrainerControls {
 export interface TrainerOptions {
   /** The run's latest good state, about every 2 s while training and on pause. */
   onSaved?: (run: SavedRun) => void;
-}
-
-/** The debugging hook on `window` (used by the end-to-end tests to inject faults). */
-export interface PlaygroundDebugHook {
-  /** Asks the worker to fail in one of the ways the app recovers from. */
-  injectFault: (kind: FaultKind) => void;
-  /** Ends the worker without telling the page, as a browser killing it would. */
-  terminateWorker: () => void;
 }
 
 declare global {
@@ -163,6 +155,8 @@ export function useTrainer(
     let lastRunId = 0;
     /** While a restarted worker restores the run: the iteration it restores (others are dropped). */
     let continuing: number | null = null;
+    /** The run a restarted worker is restoring; the new worker's own saves wait until it has. */
+    let restoring: SavedRun | null = null;
     let current: {
       worker: Worker;
       api: Comlink.Remote<TrainerWorkerApi>;
@@ -214,6 +208,7 @@ export function useTrainer(
           setState((s) => ({ ...s, divergence: event.divergence, snapshot: stopped(s.snapshot) }));
           break;
         case 'saved':
+          if (restoring !== null) break;
           lastSaved = event.run;
           onSavedRef.current?.(event.run);
           break;
@@ -265,7 +260,9 @@ export function useTrainer(
         }
         setState((s) => ({ ...s, snapshot: stopped(s.snapshot) }));
         runIdShift = lastRunId + 1;
-        continuing = lastSaved?.checkpoint.iteration ?? null;
+        // A worker that fails while restoring leaves the same run to restore.
+        restoring ??= lastSaved;
+        continuing = restoring?.checkpoint.iteration ?? null;
         start(why);
       };
       const onError = (event: ErrorEvent): void => {
@@ -307,10 +304,11 @@ export function useTrainer(
         lastAnswer = performance.now();
         beating = window.setInterval(heartbeat, HEARTBEAT_INTERVAL_MS);
         let restored = '';
-        const saved = lastSaved;
+        const saved = restoring;
         if (recovering !== null && saved !== null) {
           try {
             await api.restoreRun(saved, configRef.current);
+            lastSaved = saved;
             restored = ` and the run restored from iteration ${formatCount(saved.checkpoint.iteration)} (paused: press Play to go on)`;
           } catch (error) {
             continuing = null;
@@ -319,6 +317,7 @@ export function useTrainer(
             await api.reset();
           }
         }
+        restoring = null;
         if (!alive || current !== self) return;
         apiRef.current = api;
         initialisedRef.current = true;

@@ -200,6 +200,14 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'nan-weights',
 ];
 
+/** The debugging hook the page puts on `window.ganPlayground` (the end-to-end tests use it). */
+export interface PlaygroundDebugHook {
+  /** Asks the worker to fail in one of the ways the app recovers from. */
+  injectFault: (kind: FaultKind) => void;
+  /** Ends the worker without telling the page, as a browser killing it would. */
+  terminateWorker: () => void;
+}
+
 export type WorkerEvent =
   | { type: 'backend'; backend: BackendInfo }
   | Snapshot

@@ -556,8 +556,13 @@ class TrainingSession {
     }
     this.running = false;
     this.generation += 1;
-    const why = error instanceof Error ? error.message : String(error);
-    void this.enqueue(() => this.fallBack(name, why, true));
+    const device = this.watchedDevice;
+    void this.enqueue(async () => {
+      // A readback often fails before the device's loss is announced: wait briefly for it, so
+      // the user hears the cause, not its symptom.
+      const lost = device === null ? null : await Promise.race([device.lost, delay(250)]);
+      return this.fallBack(name, lost ? deviceLostReason(lost) : errorMessage(error), true);
+    });
   }
 
   /**
@@ -633,8 +638,7 @@ class TrainingSession {
       const resume = this.running;
       this.running = false;
       this.generation += 1;
-      const why = `the GPU device was lost${info.message ? `: ${info.message}` : ''}`;
-      void this.enqueue(() => this.fallBack('webgpu', why, resume));
+      void this.enqueue(() => this.fallBack('webgpu', deviceLostReason(info), resume));
     });
   }
 
@@ -945,6 +949,18 @@ function poisoned(checkpoint: TrainerCheckpoint): TrainerCheckpoint {
   return checkpoint.discriminator === null
     ? { ...checkpoint, generator: poison(checkpoint.generator) }
     : { ...checkpoint, discriminator: poison(checkpoint.discriminator) };
+}
+
+function deviceLostReason(info: { readonly message: string }): string {
+  return `the GPU device was lost${info.message ? `: ${info.message}` : ''}`;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function delay(ms: number): Promise<null> {
+  return new Promise((resolve) => setTimeout(() => resolve(null), ms));
 }
 
 /** What the WebGPU backend's device offers that recovery needs. */

@@ -1,0 +1,194 @@
+/**
+ * What the page says when training goes wrong or something was recovered: a run that diverged
+ * (with ways back), a worker or backend that was replaced, and a run kept from an earlier visit.
+ */
+import { useState } from 'react';
+import { FIELDS, type PlaygroundConfig } from '../config/schema';
+import type { Divergence, SavedRun } from '../worker/protocol';
+
+/** The config with both learning rates divided by 10 (never below the schema's minimum). */
+export function lowerLearningRates(config: PlaygroundConfig): PlaygroundConfig {
+  const lower = (rate: number, min: number): number =>
+    Math.max(min, Number((rate / 10).toPrecision(6)));
+  return {
+    ...config,
+    generatorLearningRate: lower(config.generatorLearningRate, FIELDS.generatorLearningRate.min),
+    discriminatorLearningRate: lower(
+      config.discriminatorLearningRate,
+      FIELDS.discriminatorLearningRate.min,
+    ),
+  };
+}
+
+/** An action's outcome, said under the buttons. */
+type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; message: string };
+
+/** Runs an action that resolves with a sentence, keeping its failure on screen. */
+function useOutcome(): [Outcome, (action: () => Promise<unknown>) => void] {
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const run = (action: () => Promise<unknown>): void => {
+    setOutcome({ kind: 'busy' });
+    action().then(
+      () => setOutcome({ kind: 'idle' }),
+      (error: unknown) =>
+        setOutcome({
+          kind: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        }),
+    );
+  };
+  return [outcome, run];
+}
+
+const WHY: Record<Divergence['cause'], string> = {
+  loss: 'A loss overflowed',
+  weights: 'A weight overflowed',
+  samples: 'The generated samples overflowed',
+};
+
+/** A run that stopped on a NaN or an infinity: what happened, and the ways back. */
+export function DivergencePanel({
+  divergence,
+  config,
+  onRecover,
+  onReset,
+  onDismiss,
+}: {
+  divergence: Divergence;
+  config: PlaygroundConfig;
+  /** Continues from a frame of the timeline with `config`. */
+  onRecover: (iteration: number, config: PlaygroundConfig) => Promise<unknown>;
+  /** Starts a new run with `config`. */
+  onReset: (config: PlaygroundConfig) => void;
+  onDismiss: () => void;
+}) {
+  const [outcome, run] = useOutcome();
+  const lowered = lowerLearningRates(config);
+  const canLower =
+    lowered.generatorLearningRate < config.generatorLearningRate ||
+    lowered.discriminatorLearningRate < config.discriminatorLearningRate;
+  const rates = `G ${config.generatorLearningRate}, D ${config.discriminatorLearningRate}`;
+  const lastGood = divergence.lastGood;
+  return (
+    <div
+      className="banner banner-error divergence"
+      role="alert"
+      data-testid="divergence"
+      data-cause={divergence.cause}
+      data-last-good={lastGood ?? ''}
+    >
+      <div>
+        <p>
+          <strong>{divergence.message}</strong>
+        </p>
+        <p>
+          {WHY[divergence.cause]}: an update overshot so far that the numbers left the range a
+          computer can hold, and training stopped. The usual cause is a learning rate too large for
+          this loss and optimiser (now {rates}). Going on with the same settings would diverge again
+          at the same point.
+        </p>
+        <div className="banner-actions">
+          {lastGood !== null && canLower && (
+            <button
+              type="button"
+              disabled={outcome.kind === 'busy'}
+              onClick={() => run(() => onRecover(lastGood, lowered))}
+            >
+              Go back to iteration {lastGood.toLocaleString('en')} with learning rates ÷ 10
+            </button>
+          )}
+          {lastGood !== null && (
+            <button
+              type="button"
+              disabled={outcome.kind === 'busy'}
+              onClick={() => run(() => onRecover(lastGood, config))}
+            >
+              Go back to iteration {lastGood.toLocaleString('en')}
+            </button>
+          )}
+          {canLower && (
+            <button type="button" onClick={() => onReset(lowered)}>
+              Start over with learning rates ÷ 10
+            </button>
+          )}
+        </div>
+        {outcome.kind === 'failed' && <p className="banner-outcome">{outcome.message}</p>}
+      </div>
+      <button type="button" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+/** Something that went wrong and was recovered from, said once. */
+export function NoticeBanner({ message, onDismiss }: { message: string; onDismiss: () => void }) {
+  return (
+    <div className="banner banner-warning" role="status" data-testid="notice">
+      <p>{message}</p>
+      <button type="button" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+/** How long ago a time was, in words ("3 minutes ago"). */
+export function timeAgo(then: number, now = Date.now()): string {
+  const seconds = Math.max(0, Math.round((now - then) / 1000));
+  const units: [string, number][] = [
+    ['day', 86_400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
+  for (const [unit, size] of units) {
+    const count = Math.floor(seconds / size);
+    if (count >= 1) return `${count} ${unit}${count === 1 ? '' : 's'} ago`;
+  }
+  return 'just now';
+}
+
+/** A run kept from an earlier visit, restorable with one click. */
+export function SavedRunBanner({
+  run,
+  onRestore,
+  onForget,
+  onDismiss,
+}: {
+  run: SavedRun;
+  onRestore: () => Promise<unknown>;
+  onForget: () => void;
+  onDismiss: () => void;
+}) {
+  const [outcome, act] = useOutcome();
+  const dataset = FIELDS.dataset.optionLabels[run.config.dataset];
+  return (
+    <section
+      className="banner banner-info"
+      aria-label="Last run"
+      data-testid="saved-run"
+      data-iteration={run.checkpoint.iteration}
+    >
+      <div>
+        <p>
+          Your last run is kept in this browser: {dataset}, iteration{' '}
+          {run.checkpoint.iteration.toLocaleString('en')}, {timeAgo(run.savedAt)}.
+        </p>
+        <div className="banner-actions">
+          <button type="button" disabled={outcome.kind === 'busy'} onClick={() => act(onRestore)}>
+            Restore it
+          </button>
+          <button type="button" onClick={onForget}>
+            Forget it
+          </button>
+        </div>
+        {outcome.kind === 'failed' && (
+          <p className="banner-outcome">It could not be restored: {outcome.message}</p>
+        )}
+      </div>
+      <button type="button" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </section>
+  );
+}
