@@ -171,10 +171,10 @@ test.describe('hostile uploads are refused and change nothing', () => {
     const textarea = editor.locator('textarea');
     const usePasted = editor.getByRole('button', { name: 'Use pasted points' });
     const pasted: [string, RegExp][] = [
-      ['x,y\n1,2\nnan,inf\n', /^the pasted text: "nan" on line 3 is not a finite number/],
-      ['{"__proto__": {"polluted": true}}', /^the pasted text: This is JSON, not a table/],
-      ['1;2\n3;0x1F\n', /^the pasted text: "0x1F" on line 2 is not a number/],
-      ['   \n\n', /^the pasted text: The file has no data rows/],
+      ['x,y\n1,2\nnan,inf\n', /^Pasted text: "nan" on line 3 is not a finite number/],
+      ['{"__proto__": {"polluted": true}}', /^Pasted text: This is JSON, not a table/],
+      ['1;2\n3;0x1F\n', /^Pasted text: "0x1F" on line 2 is not a number/],
+      ['   \n\n', /^Pasted text: The text has no data rows/],
     ];
     for (const [text, expected] of pasted) {
       await textarea.fill(text);
@@ -357,7 +357,7 @@ test.describe('hostile uploads are refused and change nothing', () => {
     await input.setInputFiles([
       { name: 'gan-generator.json', mimeType: 'application/json', buffer: modelJson },
     ]);
-    await expectKept(/^Only one file was chosen\. Choose the two files/);
+    await expectKept(/^Only one file was chosen\. Choose two files together/);
     // 50 MB of weights, from disk (setInputFiles refuses buffers that large).
     const jsonOnDisk = testInfo.outputPath('gan-generator.json');
     await writeFile(jsonOnDisk, modelJson);
@@ -366,7 +366,7 @@ test.describe('hostile uploads are refused and change nothing', () => {
     await expectKept(/^huge\.weights\.bin is 50 MB, larger than the 15\.3 MB limit\./);
 
     const hostile: [HostileFile[], RegExp][] = [
-      [[model(''), bin(weights)], /^gan-generator\.json is empty\. Choose the two files/],
+      [[model(''), bin(weights)], /^gan-generator\.json is empty\. Choose two files together/],
       [[model(modelJson), bin(Buffer.alloc(0))], /^gan-generator\.weights\.bin is empty\./],
       [[model(PNG, 'model.json'), bin(weights)], /^model\.json is a PNG image, not text\./],
       [

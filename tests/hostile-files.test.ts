@@ -502,7 +502,7 @@ describe('hostile generator model files', () => {
     [
       'model.json alone',
       () => [modelJson(files.modelJson)],
-      /^Only one file was chosen\. Choose the two files/,
+      /^Only one file was chosen\. Choose two files together/,
     ],
     [
       'three files',

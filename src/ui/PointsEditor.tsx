@@ -14,6 +14,8 @@ const PAD = 260;
 const EXTENT = 3;
 /** Most points a drawing may hold; drawing past it keeps the pad responsive. */
 const MAX_DRAWN = 5000;
+/** Where pasted points come from, in the messages about them. */
+const PASTED = 'the pasted text';
 /** Pointer travel (in data units) between two drawn points. */
 const SPACING = 0.04;
 
@@ -95,7 +97,12 @@ export function PointsEditor({ points, onChange }: PointsEditorProps) {
   const load = (text: string, source: string): void => {
     const result = parsePointsCsv(text);
     if (!result.ok) {
-      refuse(`${source}: ${result.error}`);
+      // The parser speaks of "the file"; pasted text is not one.
+      refuse(
+        source === PASTED
+          ? `Pasted text: ${result.error.replace(/^The file /, 'The text ')}`
+          : `${source}: ${result.error}`,
+      );
       return;
     }
     onChange(result.points);
@@ -153,7 +160,7 @@ export function PointsEditor({ points, onChange }: PointsEditorProps) {
             onChange={(event) => setCsv(event.currentTarget.value)}
           />
           <div className="buttons">
-            <button type="button" onClick={() => load(csv, 'the pasted text')}>
+            <button type="button" onClick={() => load(csv, PASTED)}>
               Use pasted points
             </button>
             <label className="file-button">

@@ -12,7 +12,7 @@ export const MAX_WEIGHTS_BYTES = 16_000_000;
 
 /** What the model files should be, for messages about wrong ones. */
 export const MODEL_FILES_HINT =
-  'Choose the two files that "Export generator" saves, together: gan-generator.json (the model.json) and gan-generator.weights.bin (its weights).';
+  'Choose two files together: the model.json and its weights (.bin) that "Export generator" saves, e.g. gan-generator.json and gan-generator.weights.bin.';
 
 /** An upload read as text, or the sentence that says why it was not. */
 export type TextUpload = { ok: true; text: string } | { ok: false; error: string };

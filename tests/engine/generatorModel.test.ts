@@ -311,6 +311,23 @@ describe('artifactsToFiles / filesToArtifacts', () => {
     new Float32Array(nan)[0] = Number.NaN;
     const cases: [() => unknown, RegExp][] = [
       [() => filesToArtifacts('{"modelTopology": ', weights), /not valid JSON/],
+      [() => filesToArtifacts(' \n ', weights), /^model\.json is empty$/],
+      [
+        () => filesToArtifacts('{"format": "gan-playground-config", "config": {}}', weights),
+        /a GAN Playground config, not a model\.json/,
+      ],
+      [
+        () => filesToArtifacts(files.modelJson, new ArrayBuffer(0)),
+        /^The weights file is empty; model\.json describes \d+ bytes of weights$/,
+      ],
+      [
+        () => filesToArtifacts(`${'['.repeat(100_000)}${']'.repeat(100_000)}`, weights),
+        /must hold a JSON object/,
+      ],
+      [
+        () => filesToArtifacts(`{"__proto__": ${files.modelJson}}`, weights),
+        /no modelTopology object/,
+      ],
       [() => filesToArtifacts('[1, 2]', weights), /must hold a JSON object/],
       [() => filesToArtifacts('null', weights), /must hold a JSON object/],
       [() => filesToArtifacts(text({ ...json, modelTopology: 3 }), weights), /no modelTopology/],
