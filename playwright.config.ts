@@ -38,6 +38,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: chromiumLaunchOptions,
   },
+  // `vite preview` sends the production Content-Security-Policy as a header (vite.config.ts), so
+  // the suite runs under it; the fixture fails a test on any violation.
   webServer: {
     command: `npx vite preview --outDir ${dist} --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}`,
