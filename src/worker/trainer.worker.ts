@@ -388,12 +388,18 @@ class TrainingSession {
     return this.enqueue(async () => {
       const trainer = this.trainer;
       if (trainer === null) throw new Error('The model is not built yet; try again in a moment.');
+      // Read and checked before anything stops: a refused file leaves the run as it was.
+      const artifacts = filesToArtifacts(modelJson, weights);
       const wasRunning = this.running;
       await this.stopLoop();
-      await trainer.loadGenerator(filesToArtifacts(modelJson, weights));
-      this.fields = null;
-      await this.sendSnapshot(this.generation);
-      if (wasRunning) this.startLoop();
+      try {
+        await trainer.loadGenerator(artifacts);
+        this.fields = null;
+        await this.sendSnapshot(this.generation);
+      } finally {
+        // Training goes on whether or not the file was taken.
+        if (wasRunning && trainer === this.trainer) this.startLoop();
+      }
       return 'Loaded the generator’s weights into this run; the discriminator keeps its own.';
     });
   }
