@@ -189,12 +189,10 @@ describe('parsePointsCsv refuses the whole file', () => {
     );
     expect(accepted(parsePointsCsv('1,2\n3,4\n', { maxBytes: 8 })).rows).toBe(2);
     const huge = 'x'.repeat(MAX_CSV_BYTES + 1);
-    const start = performance.now();
     expect(refused(parsePointsCsv(huge))).toBe('The file is larger than the 10 MB limit.');
     expect(refused(parsePointsCsv(`${huge}${'x'.repeat(2 * 1024 * 1024)}`))).toBe(
       'The file is 12 MB, larger than the 10 MB limit.',
     );
-    expect(performance.now() - start).toBeLessThan(50);
   });
 
   it('falls back to the default limits for nonsensical options', () => {
@@ -208,24 +206,20 @@ describe('parsePointsCsv refuses the whole file', () => {
   });
 });
 
-describe('parsePointsCsv performance', () => {
-  it('parses a 100 000-row file in well under a second', () => {
+// Sizes at the limits; their speed is a benchmark's business (bench/micro.ts), not a test's.
+describe('parsePointsCsv at its limits', () => {
+  it('parses a 100 000-row file', () => {
     const lines = ['x,y'];
     for (let i = 0; i < MAX_CSV_ROWS; i++) lines.push(`${(i * 0.001).toFixed(3)},${-i % 997}`);
     const text = lines.join('\r\n');
-    const start = performance.now();
     const result = accepted(parsePointsCsv(text));
-    const elapsed = performance.now() - start;
     expect(result.rows).toBe(MAX_CSV_ROWS);
     expect(result.points.values).toHaveLength(2 * MAX_CSV_ROWS);
     expect(result.points.values[2 * 99_999]).toBeCloseTo(99.999, 3);
-    expect(elapsed).toBeLessThan(500);
   });
 
-  it('stays linear on one enormous line', () => {
-    const start = performance.now();
+  it('refuses one enormous line with its column count', () => {
     const error = refused(parsePointsCsv(`1 ${'2 '.repeat(1_000_000)}`));
     expect(error).toMatch(/Found 1 000 001 columns on line 1/);
-    expect(performance.now() - start).toBeLessThan(1000);
   });
 });
