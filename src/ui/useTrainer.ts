@@ -134,6 +134,8 @@ export function useTrainer(
   const onSavedRef = useRef(options.onSaved);
   onSavedRef.current = options.onSaved;
   const apiRef = useRef<Comlink.Remote<TrainerWorkerApi> | null>(null);
+  /** Calls waiting for the worker to be ready (started, or restarted after a crash). */
+  const readyWaiters = useRef<((api: Comlink.Remote<TrainerWorkerApi>) => void)[]>([]);
   const configRef = useRef(config);
   const pointsRef = useRef(points);
   const initialisedRef = useRef(false);
@@ -321,6 +323,7 @@ export function useTrainer(
         if (!alive || current !== self) return;
         apiRef.current = api;
         initialisedRef.current = true;
+        for (const resolve of readyWaiters.current.splice(0)) resolve(api);
         // Settings changed while the worker was starting are sent now.
         await api.setConfig(configRef.current, compareRef.current);
         if (recovering !== null) {
@@ -386,8 +389,12 @@ export function useTrainer(
       return message;
     }, []),
     restoreRun: useCallback(async (run: SavedRun) => {
-      const api = apiRef.current;
-      if (api === null) throw new Error('The training worker is not ready yet.');
+      // Offered as the page opens: a click may come before the worker is up.
+      const api =
+        apiRef.current ??
+        (await new Promise<Comlink.Remote<TrainerWorkerApi>>((resolve) =>
+          readyWaiters.current.push(resolve),
+        ));
       configRef.current = run.config;
       pointsRef.current = run.points;
       // Both posted at once, in order, ahead of the effects that will send the same values.
