@@ -265,13 +265,15 @@ test.describe('GAN laboratory settings', () => {
       'loss=leastSquares&lrG=1&lrD=1&optG=sgd&optD=sgd&momG=0.99&momD=0.99&g=32&d=32&batch=64',
     );
     await playground.playButton.click();
-    await expect(playground.page.getByTestId('error')).toContainText('Training diverged');
+    const divergence = playground.page.getByTestId('divergence');
+    await expect(divergence).toContainText('Training diverged');
     await expect(playground.playButton).toBeVisible();
-    await playground.page.getByRole('button', { name: 'Dismiss' }).click();
+    await divergence.getByRole('button', { name: 'Dismiss' }).click();
     await playground.setControl('generatorLearningRate', '0.001');
     await playground.setControl('discriminatorLearningRate', '0.001');
     await playground.playButton.click();
     await playground.waitForIteration(30);
+    await expect(divergence).toHaveCount(0);
     await expect(playground.page.getByTestId('error')).toHaveCount(0);
   });
 
