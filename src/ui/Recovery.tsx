@@ -5,20 +5,8 @@
 import { useState } from 'react';
 import { FIELDS, type PlaygroundConfig } from '../config/schema';
 import type { Divergence, SavedRun } from '../worker/protocol';
-
-/** The config with both learning rates divided by 10 (never below the schema's minimum). */
-export function lowerLearningRates(config: PlaygroundConfig): PlaygroundConfig {
-  const lower = (rate: number, min: number): number =>
-    Math.max(min, Number((rate / 10).toPrecision(6)));
-  return {
-    ...config,
-    generatorLearningRate: lower(config.generatorLearningRate, FIELDS.generatorLearningRate.min),
-    discriminatorLearningRate: lower(
-      config.discriminatorLearningRate,
-      FIELDS.discriminatorLearningRate.min,
-    ),
-  };
-}
+import { lowerLearningRates } from './divergence';
+import { timeAgo } from './persist';
 
 /** An action's outcome, said under the buttons. */
 type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; message: string };
@@ -131,21 +119,6 @@ export function NoticeBanner({ message, onDismiss }: { message: string; onDismis
       </button>
     </div>
   );
-}
-
-/** How long ago a time was, in words ("3 minutes ago"). */
-export function timeAgo(then: number, now = Date.now()): string {
-  const seconds = Math.max(0, Math.round((now - then) / 1000));
-  const units: [string, number][] = [
-    ['day', 86_400],
-    ['hour', 3600],
-    ['minute', 60],
-  ];
-  for (const [unit, size] of units) {
-    const count = Math.floor(seconds / size);
-    if (count >= 1) return `${count} ${unit}${count === 1 ? '' : 's'} ago`;
-  }
-  return 'just now';
 }
 
 /** A run kept from an earlier visit, restorable with one click. */

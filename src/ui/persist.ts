@@ -140,3 +140,18 @@ function isPoints(value: unknown): value is SavedRun['points'] {
     value.values instanceof Float32Array
   );
 }
+
+/** How long ago a time was, in words ("3 minutes ago"). */
+export function timeAgo(then: number, now = Date.now()): string {
+  const seconds = Math.max(0, Math.round((now - then) / 1000));
+  const units: [string, number][] = [
+    ['day', 86_400],
+    ['hour', 3600],
+    ['minute', 60],
+  ];
+  for (const [unit, size] of units) {
+    const count = Math.floor(seconds / size);
+    if (count >= 1) return `${count} ${unit}${count === 1 ? '' : 's'} ago`;
+  }
+  return 'just now';
+}

@@ -815,11 +815,8 @@ describe('hostile links (property-based)', () => {
       `#lrG=0.01${' '.repeat(MAX_VALUE_LENGTH)}`,
       '#seed=9007199254740993&batch=-1e308&z=1e999&sigma=-0&k=0x1p3&h=NaN&mu=Infinity',
     ];
-    for (const hash of worst) {
-      const started = performance.now();
-      checkHash(hash);
-      // Reading stays cheap however long the link: the page opens at once.
-      expect(performance.now() - started, hash.slice(0, 40)).toBeLessThan(2000);
-    }
+    // A reading that went quadratic on these would run into the test's timeout; its speed is
+    // not asserted here (no timed unit tests: a loaded CI machine makes them flaky).
+    for (const hash of worst) checkHash(hash);
   });
 });

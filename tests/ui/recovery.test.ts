@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/schema';
-import { checkedRun, STORED_RUN_VERSION } from '../../src/ui/persist';
-import { lowerLearningRates, timeAgo } from '../../src/ui/Recovery';
+import { lowerLearningRates } from '../../src/ui/divergence';
+import { checkedRun, STORED_RUN_VERSION, timeAgo } from '../../src/ui/persist';
 import type { SavedRun } from '../../src/worker/protocol';
 
 function savedRun(overrides: Partial<SavedRun> = {}): SavedRun {
