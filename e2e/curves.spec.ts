@@ -1,16 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { CURVE_CHARTS } from '../bench/probes';
 import { expect, test } from './fixtures';
-
-/** The charts on the shared step axis for the default (2-D ring, non-saturating) config. */
-const CURVE_CHARTS = [
-  'loss-chart',
-  'mmd-chart',
-  'd-output-chart',
-  'gradient-chart',
-  'wasserstein-chart',
-  'divergence-chart',
-  'modes-chart',
-];
 
 test.describe('Training curves over a shared step axis', () => {
   test('every curve fills while training, and hovering one reads all at the same iteration', async ({

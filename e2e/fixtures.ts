@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { ConfigKey } from '../src/config/schema';
 
@@ -134,6 +135,24 @@ async function recordCspViolations(page: Page, violations: string[]): Promise<vo
     const text = message.text();
     if (text.startsWith(WORKER_CSP_MARKER)) violations.push(`${message.location().url}: ${text}`);
   });
+}
+
+/** A downloaded file: its suggested name and its bytes. */
+export interface DownloadedFile {
+  name: string;
+  body: Buffer;
+}
+
+/** Collects every file the page downloads from now on (read once each download completes). */
+export function collectDownloads(page: Page): DownloadedFile[] {
+  const downloads: DownloadedFile[] = [];
+  page.on('download', async (download) => {
+    downloads.push({
+      name: download.suggestedFilename(),
+      body: await readFile(await download.path()),
+    });
+  });
+  return downloads;
 }
 
 /** TOUR_SEEN_KEY of src/ui/tour.ts (not imported: that module loads the tour's stylesheet). */

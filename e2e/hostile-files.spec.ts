@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { expect, type PlaygroundPage, test } from './fixtures';
+import { collectDownloads, expect, type PlaygroundPage, test } from './fixtures';
 
 /**
  * Issue #7: hostile uploads on the three upload paths of the real UI. Each path first holds
@@ -312,13 +312,7 @@ test.describe('hostile uploads are refused and change nothing', () => {
     const status = page.getByTestId('share-status');
     const input = page.getByTestId('load-generator-input');
 
-    const downloads: { name: string; body: Buffer }[] = [];
-    page.on('download', async (download) => {
-      downloads.push({
-        name: download.suggestedFilename(),
-        body: await readFile(await download.path()),
-      });
-    });
+    const downloads = collectDownloads(page);
     await page.getByRole('button', { name: 'Export generator (tfjs model)' }).click();
     await expect.poll(() => downloads.length).toBe(2);
     const modelJson = downloads.find((d) => d.name.endsWith('.json'))?.body ?? Buffer.alloc(0);

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from './fixtures';
+import { collectDownloads, expect, test } from './fixtures';
 
 const SMALL = 'data=gaussian-1d&g=16&d=16&batch=64';
 
@@ -129,13 +129,7 @@ test.describe('import and export', () => {
     await expect(playground.playButton).toBeVisible();
     const trained = await distribution.getAttribute('data-generated-digest');
     await page.getByText('Share & export').click();
-    const downloads: { name: string; body: Buffer }[] = [];
-    page.on('download', async (download) => {
-      downloads.push({
-        name: download.suggestedFilename(),
-        body: await readFile(await download.path()),
-      });
-    });
+    const downloads = collectDownloads(page);
     await page.getByRole('button', { name: 'Export generator (tfjs model)' }).click();
     await expect.poll(() => downloads.length).toBe(2);
     const names = downloads.map((d) => d.name).sort();

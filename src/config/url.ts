@@ -489,15 +489,7 @@ export function decodeLink(hash: string): DecodedLink {
       };
     }
     if (key === undefined) return null;
-    const repaired = parseValue(key, rawValue);
-    (config as Record<ConfigKey, unknown>)[key] = repaired.value;
-    if (repaired.reason === undefined) return null;
-    return {
-      key: name,
-      given: shorten(rawValue),
-      used: formatValue(key, repaired.value),
-      reason: repaired.reason,
-    };
+    return readInto(config, key, name, rawValue);
   };
   for (const entry of entries) {
     const name = fixName(entry);
@@ -581,8 +573,18 @@ function readCompareValue(
       reason: 'Given more than once; the first value is used.',
     };
   }
+  return readInto(compare, key, name, rawValue);
+}
+
+/** Reads a setting's value into `target`, repaired; the fix when it could not be used as given. */
+function readInto(
+  target: Partial<PlaygroundConfig>,
+  key: ConfigKey,
+  name: string,
+  rawValue: string,
+): ConfigFix | null {
   const repaired = parseValue(key, rawValue);
-  (compare as Record<ConfigKey, unknown>)[key] = repaired.value;
+  (target as Record<ConfigKey, unknown>)[key] = repaired.value;
   if (repaired.reason === undefined) return null;
   return {
     key: name,
