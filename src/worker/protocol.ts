@@ -185,7 +185,7 @@ export interface Divergence {
   cause: DivergenceCause;
   /** One sentence for the user: what became what. */
   message: string;
-  /** The latest frame of the timeline that can be restored (all finite), or null. */
+  /** The latest finite state to go back to (the last save or a timeline frame), or null. */
   lastGood: number | null;
 }
 

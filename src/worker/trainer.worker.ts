@@ -426,11 +426,16 @@ class TrainingSession {
   branch(iteration: number, config: PlaygroundConfig): Promise<string> {
     return this.enqueue(async () => {
       await this.stopLoop();
-      const checkpoint = this.timeline.frame(iteration)?.checkpoint;
-      if (checkpoint === undefined)
-        throw new Error(`No snapshot of iteration ${iteration} is kept.`);
+      const frame = this.timeline.frame(iteration);
+      // The latest save also counts: a diverged run goes back to it (see lastGoodIteration).
+      const checkpoint =
+        frame?.checkpoint ?? (this.lastGood?.iteration === iteration ? this.lastGood : null);
       if (checkpoint === null) {
-        throw new Error('This model is too large to keep a snapshot per frame; it cannot branch.');
+        throw new Error(
+          frame === undefined
+            ? `No snapshot of iteration ${iteration} is kept.`
+            : 'This model is too large to keep a snapshot per frame; it cannot branch.',
+        );
       }
       const { trainer, note } = this.restoredTrainer(config, checkpoint);
       this.install(trainer, config);
@@ -876,7 +881,7 @@ class TrainingSession {
           ...found,
           iteration: trainer.iteration,
           message: `Training diverged at iteration ${trainer.iteration.toLocaleString('en')}: ${found.message}.`,
-          lastGood: this.lastGoodFrame(),
+          lastGood: this.lastGoodIteration(),
         },
       });
     }
@@ -899,14 +904,21 @@ class TrainingSession {
     });
   }
 
-  /** The latest frame a diverged run can go back to (frames are only kept when finite). */
-  private lastGoodFrame(): number | null {
+  /**
+   * The latest finite state a diverged run can go back to: the last save (at most
+   * SAVE_INTERVAL_MS old, kept for any model size) or a later timeline frame.
+   */
+  private lastGoodIteration(): number | null {
+    let latest = this.lastGood?.iteration ?? null;
     const iterations = this.timeline.iterations;
     for (let i = iterations.length - 1; i >= 0; i -= 1) {
       const iteration = iterations[i] as number;
-      if (this.timeline.frame(iteration)?.checkpoint) return iteration;
+      if (this.timeline.frame(iteration)?.checkpoint) {
+        if (latest === null || iteration > latest) latest = iteration;
+        break;
+      }
     }
-    return null;
+    return latest;
   }
 }
 
