@@ -87,6 +87,11 @@ const HEARTBEAT_INTERVAL_MS = 1000;
  * few hundred at worst (software WebGPU): only a stuck or dead worker is this slow.
  */
 export const HEARTBEAT_TIMEOUT_MS = 10_000;
+/**
+ * The allowance while a worker starts (loading tfjs, choosing and timing a backend, compiling
+ * the first shaders); a worker that never finishes starting is restarted too.
+ */
+const STARTUP_TIMEOUT_MS = 30_000;
 /** More restarts than this within RESTART_WINDOW_MS: give up and say so (no restart loops). */
 const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 60_000;
@@ -231,9 +236,9 @@ export function useTrainer(
         name: 'gan-trainer',
       });
       const api = Comlink.wrap<TrainerWorkerApi>(worker);
-      let beating: number | undefined;
       let answered = true;
       let lastAnswer = performance.now();
+      let timeout = STARTUP_TIMEOUT_MS;
       const stop = (): void => {
         window.clearInterval(beating);
         worker.removeEventListener('error', onError);
@@ -275,14 +280,20 @@ export function useTrainer(
       const onMessageError = (): void => crashed('a message could not be read');
       worker.addEventListener('error', onError);
       worker.addEventListener('messageerror', onMessageError);
+      // Pings queue until the worker's script has run; it answers them between its own tasks.
+      const beating = window.setInterval(() => heartbeat(), HEARTBEAT_INTERVAL_MS);
       const heartbeat = (): void => {
         // A hidden tab's timers and messages are throttled: silence there proves nothing.
         if (document.visibilityState === 'hidden') {
           lastAnswer = performance.now();
           return;
         }
-        if (performance.now() - lastAnswer > HEARTBEAT_TIMEOUT_MS) {
-          crashed(`it stopped answering for ${Math.round(HEARTBEAT_TIMEOUT_MS / 1000)} s`);
+        if (performance.now() - lastAnswer > timeout) {
+          crashed(
+            timeout === STARTUP_TIMEOUT_MS
+              ? `it did not start within ${Math.round(timeout / 1000)} s`
+              : `it stopped answering for ${Math.round(timeout / 1000)} s`,
+          );
           return;
         }
         if (!answered) return;
@@ -304,7 +315,7 @@ export function useTrainer(
         await api.init(configRef.current, Comlink.proxy(onEvent));
         if (!alive || current !== self) return;
         lastAnswer = performance.now();
-        beating = window.setInterval(heartbeat, HEARTBEAT_INTERVAL_MS);
+        timeout = HEARTBEAT_TIMEOUT_MS;
         let restored = '';
         const saved = restoring;
         if (recovering !== null && saved !== null) {
