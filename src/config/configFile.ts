@@ -3,6 +3,7 @@
  * defaults become), read back with the same repairs and messages as a link. An uploaded file is
  * hostile input: its size is bounded, its shape checked, and nothing here throws.
  */
+import { isRecord, own } from '../engine/plainData';
 import {
   CONFIG_KEYS,
   type ConfigKey,
@@ -55,14 +56,6 @@ const MAX_SETTINGS = 100;
 
 /** Most numbers a list value may hold before it is refused unread (a real one has a dozen). */
 const MAX_LIST_LENGTH = 1000;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** An own property only: a key inherited from a (polluted) Object.prototype is not the file's. */
-function own(value: unknown, key: string): unknown {
-  return isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
-}
 
 const isScalar = (value: unknown): value is number | string | boolean =>
   typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean';

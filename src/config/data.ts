@@ -15,3 +15,4 @@ export {
   type UploadSniff,
 } from '../engine/csv';
 export { DATASETS } from '../engine/datasets';
+export { isRecord, own } from '../engine/plainData';

@@ -6,10 +6,12 @@
  * Files are hostile input: everything read here is checked field by field, and every failure
  * is an Error whose message a user can act on.
  */
+
 import * as tf from '@tensorflow/tfjs';
 import { layersDifference } from './checkpoint';
 import type { DatasetId } from './datasets';
 import { ACTIVATIONS, type Activation, LEAKY_RELU_SLOPE } from './mlp';
+import { isRecord, own } from './plainData';
 import type { NoiseDistribution } from './trainer';
 
 /** Format tag written into the exported model's userDefinedMetadata. */
@@ -204,15 +206,6 @@ export function generatorArtifacts(
     },
   };
 }
-
-/** A plain object's own property (never one inherited from Object.prototype). */
-function own(value: unknown, key: string): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  return Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isPositiveInteger = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value > 0;

@@ -4,7 +4,7 @@
  * decoded, and every refusal is a sentence that names the problem and the file.
  */
 import { CONFIG_FILE_FORMAT, looksLikeTable } from '../config/configFile';
-import { SNIFF_BYTES, sizeError, sniffUpload } from '../config/data';
+import { isRecord, own, SNIFF_BYTES, sizeError, sniffUpload } from '../config/data';
 
 /** Largest model.json and weights file read (the largest generator allowed is about 8 MB). */
 export const MAX_MODEL_JSON_BYTES = 1_000_000;
@@ -43,13 +43,6 @@ export async function readUploadText(file: File, limit: number): Promise<TextUpl
 export function withFileName(name: string, error: string): string {
   return error.startsWith('The file ') ? `${name} ${error.slice('The file '.length)}` : error;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** An own property only, so a polluted Object.prototype cannot answer for the file. */
-const own = (value: unknown, key: string): unknown =>
-  isRecord(value) && Object.hasOwn(value, key) ? value[key] : undefined;
 
 /**
  * The bytes model.json's weightsManifest describes when every weight is a float32 with a

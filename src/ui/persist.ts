@@ -5,6 +5,7 @@
  * idb-keyval: a few hundred bytes over IndexedDB's request API, instead of a hand-written copy.
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { isRecord } from '../config/data';
 import { decodeHash, encodeConfig } from '../config/url';
 import type { SavedRun } from '../worker/protocol';
 
@@ -122,10 +123,6 @@ export function checkedRun(stored: unknown): SavedRun | null {
   }
   // The worker checks the checkpoint itself against the model before using any of it.
   return { ...(run as unknown as SavedRun), config };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isCount(value: unknown): value is number {

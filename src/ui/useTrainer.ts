@@ -86,7 +86,7 @@ const HEARTBEAT_INTERVAL_MS = 1000;
  * …and restarted when an answer is this late. A turn of the loop lasts ~40 ms and a snapshot a
  * few hundred at worst (software WebGPU): only a stuck or dead worker is this slow.
  */
-export const HEARTBEAT_TIMEOUT_MS = 10_000;
+const HEARTBEAT_TIMEOUT_MS = 10_000;
 /**
  * The allowance while a worker starts (loading tfjs, choosing and timing a backend, compiling
  * the first shaders); a worker that never finishes starting is restarted too.

@@ -192,14 +192,6 @@ export interface Divergence {
 /** A fault the tests (and the curious, from the console) can inject to see the app recover. */
 export type FaultKind = 'crash' | 'hang' | 'device-lost' | 'backend-failure' | 'nan-weights';
 
-export const FAULT_KINDS: readonly FaultKind[] = [
-  'crash',
-  'hang',
-  'device-lost',
-  'backend-failure',
-  'nan-weights',
-];
-
 /** The debugging hook the page puts on `window.ganPlayground` (the end-to-end tests use it). */
 export interface PlaygroundDebugHook {
   /** Asks the worker to fail in one of the ways the app recovers from. */
