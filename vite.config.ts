@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The Content-Security-Policy of the production build (README, Security): every directive but
@@ -55,8 +56,37 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The service worker that makes the app work offline once loaded (README, Offline): Workbox,
+ * generated at build time, precaches every file the build emits (the page, its chunks, the
+ * training worker, the WASM binaries, the icon) and serves them cache-first; a new version
+ * installs in the background and waits until the page asks it to take over
+ * (src/ui/offline/updater.ts). Registered by src/ui/offline/register.ts, production builds only.
+ */
+function offlineServiceWorker(): Plugin[] {
+  return VitePWA({
+    // The page registers it itself (no inline registration script: the CSP refuses those), and
+    // the update waits for the user: it never reloads a page mid-run.
+    injectRegister: false,
+    registerType: 'prompt',
+    // Offline use, not installation: no web app manifest.
+    manifest: false,
+    workbox: {
+      globPatterns: ['**/*.{html,js,css,wasm,svg,png,ico,woff2,json,csv,txt}'],
+      // The training worker's bundle (tfjs and its backends) is over Workbox's 2 MiB default.
+      maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+      // The first version takes over the page that installed it: that visit already works offline.
+      clientsClaim: true,
+      skipWaiting: false,
+      cleanupOutdatedCaches: true,
+      // Every link is the app with a hash: an offline reload gets the cached page.
+      navigateFallback: 'index.html',
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offlineServiceWorker()],
   // The training worker imports tfjs as ES modules; the classic IIFE worker format cannot.
   worker: { format: 'es' },
   build: {

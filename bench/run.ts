@@ -17,6 +17,10 @@
  * --hash 'lrG=0.002' (extra settings for every run)  --json FILE
  * --dist DIR (build the working tree into DIR, default dist; --no-build serves it as it is)
  * --port 4310 (the first port the builds are served on).
+ * --largest: the largest legal model on each of --backends, trained or refused, its seconds per
+ * iteration (bench/largest.ts); --largest-timeout 300 (seconds per backend).
+ * --points 100000 (train on that many uploaded 2-D points, bench/points.ts)  --gpu-canvas
+ * (canvases in the GPU process: --use-angle=swiftshader).
  * Soak: --interval S (between samples; default T/30 within 2–10 s), --warmup S (before the
  * first window; default T/6, at most 60 s), --window S (default T/4, at most 60 s).
  *
@@ -32,6 +36,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium';
+import { largest } from './largest';
+import { POINTS_HASH, uploadPoints, withGpuCanvas } from './points';
 import {
   ALL_VIEWS_HASH,
   attachHeapProbe,
@@ -69,6 +75,10 @@ const { values: options, positionals } = parseArgs({
     interval: { type: 'string' },
     window: { type: 'string' },
     warmup: { type: 'string' },
+    points: { type: 'string' },
+    'gpu-canvas': { type: 'boolean', default: false },
+    largest: { type: 'boolean', default: false },
+    'largest-timeout': { type: 'string', default: '300' },
   },
 });
 /** A positive number from an option, or a clear error. */
@@ -80,6 +90,8 @@ function positive(name: string, text: string | undefined): number {
 const runs = Math.max(1, Math.round(positive('runs', options.runs)));
 const seconds = positive('seconds', options.seconds);
 const warmupSeconds = Math.min(5, Math.max(2, seconds / 4));
+const pointCount =
+  options.points === undefined ? 0 : Math.round(positive('points', options.points));
 
 // ---------------------------------------------------------------------------------------------
 // Builds and servers
@@ -185,6 +197,7 @@ async function openApp(
   await page.addInitScript(() => window.localStorage.setItem('gan-playground:tour-seen', '1'));
   await beforeLoad?.(page);
   await page.goto(`${baseUrl}/#${hash}`);
+  if (pointCount > 0) await uploadPoints(page, pointCount);
   // The backend is chosen and Play is enabled (the first snapshot has arrived).
   await page.waitForFunction(
     () => {
@@ -324,7 +337,7 @@ function parseSizes(): ModelSize[] {
 }
 
 function hashFor(...parts: string[]): string {
-  return [...parts, options.hash].filter(Boolean).join('&');
+  return [...parts, pointCount > 0 ? POINTS_HASH : '', options.hash].filter(Boolean).join('&');
 }
 
 function machine(): string {
@@ -662,11 +675,19 @@ async function soak(browser: Browser, totalSeconds: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const browser = await chromium.launch(chromiumLaunchOptions);
+  const browser = await chromium.launch(
+    options['gpu-canvas'] ? withGpuCanvas(chromiumLaunchOptions) : chromiumLaunchOptions,
+  );
   try {
     if (options.compare) await compare(browser);
     else if (options.soak !== undefined) await soak(browser, positive('soak', options.soak));
-    else await matrix(browser);
+    else if (options.largest) {
+      const limit = positive('largest-timeout', options['largest-timeout']);
+      save(
+        'largest',
+        await largest(browser, await serve(buildWorkingTree()), options.backends.split(','), limit),
+      );
+    } else await matrix(browser);
   } finally {
     await browser.close();
     stopServers();

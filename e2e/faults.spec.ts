@@ -160,3 +160,61 @@ test.describe('a backend that fails mid-run', () => {
     await playground.waitForIteration(iteration + 50);
   });
 });
+
+test.describe('a busy worker', () => {
+  test('a long block it announces is not taken for a hang; progress shows; an export clicked meanwhile yields its files', async ({
+    playground,
+  }) => {
+    test.setTimeout(60_000);
+    const { page } = playground;
+    await playground.open();
+    await playground.playButton.click();
+    await playground.waitForIteration(20);
+    // Blocks the worker for 14 s (longer than the heartbeat's 10 s), announced as a long iteration.
+    await inject(page, 'slow');
+    await expect(page.getByTestId('busy-progress')).toContainText(
+      /iteration in progress · \d+ s of ~14 s/,
+    );
+    const before = await playground.iteration();
+    await page.getByText('Share & export').click();
+    const download = page.waitForEvent('download', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Export generator (tfjs model)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^gan-generator/);
+    await playground.waitForIteration(before + 20);
+    await expect(page.getByTestId('busy-progress')).toBeHidden();
+    await expect(page.getByTestId('notice')).toBeHidden();
+  });
+
+  test('an export in flight when a stuck worker is replaced says so', async ({ playground }) => {
+    test.setTimeout(60_000);
+    const { page } = playground;
+    await playground.open();
+    await inject(page, 'hang');
+    await page.getByText('Share & export').click();
+    await page.getByRole('button', { name: 'Export generator (tfjs model)' }).click();
+    await expect(page.getByTestId('share-status')).toHaveText(
+      'The training worker restarted before the export finished; try again.',
+      { timeout: 30_000 },
+    );
+    await expect(page.getByTestId('notice')).toContainText(/stopped answering/);
+  });
+
+  test('a worker that keeps failing without training on is not restarted a third time', async ({
+    playground,
+  }) => {
+    test.setTimeout(60_000);
+    const { page } = playground;
+    await playground.open();
+    const notice = page.getByTestId('notice');
+    for (let failure = 1; failure <= 2; failure++) {
+      await inject(page, 'crash');
+      await expect(notice).toContainText(/Simulated crash/);
+      await notice.getByRole('button', { name: 'Dismiss' }).click();
+      await expect(notice).toBeHidden();
+    }
+    await inject(page, 'crash');
+    await expect(page.getByTestId('error')).toContainText(
+      /failed 3 times in a row without training any further \(last: .*Simulated crash/,
+    );
+  });
+});

@@ -159,6 +159,10 @@ export function collectDownloads(page: Page): DownloadedFile[] {
 const TOUR_SEEN_KEY = 'gan-playground:tour-seen';
 
 export const test = base.extend<{ playground: PlaygroundPage; firstVisit: boolean }>({
+  // The production build registers a service worker (README, Offline). Each test has a fresh
+  // context, so no cache outlives it, but precaching ~3 MB in every test costs time on this
+  // machine: specs about offline use allow it with `test.use({ serviceWorkers: 'allow' })`.
+  serviceWorkers: 'block',
   /** Whether the page opens as on a first visit (with the tour); other tests skip the tour. */
   firstVisit: [false, { option: true }],
   playground: async ({ page, firstVisit }, use) => {

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { registerServiceWorker } from './ui/offline/register';
 import './ui/styles.css';
 
 const root = document.getElementById('root');
@@ -13,3 +14,5 @@ createRoot(root).render(
     </ErrorBoundary>
   </StrictMode>,
 );
+// Offline use once loaded (production builds only): README, Offline.
+registerServiceWorker();

@@ -30,7 +30,7 @@ export interface DistributionMetrics {
   slicedWasserstein: number | null;
   /** Modes with at least one high-quality generated sample (mixtures only). */
   modesCovered: number | null;
-  /** Number of modes of the data (mixtures only). */
+  /** Number of distinct modes of the data, close centres merged (mixtures only). */
   modeCount: number | null;
   /** Share of generated samples within 3 std of their nearest mode (mixtures only). */
   highQualityShare: number | null;
@@ -72,7 +72,8 @@ export function distributionMetrics(
     ks: dimension === 1 ? ksStatistic(real, generated) : null,
     slicedWasserstein: dimension === 2 ? slicedWasserstein(real, generated, dimension) : null,
     modesCovered: coverage?.modesCovered ?? null,
-    modeCount: modes?.length ?? null,
+    // Coinciding or overlapping centres are one mode (see modeCoverage).
+    modeCount: coverage?.modeCount ?? modes?.length ?? null,
     highQualityShare: coverage?.highQualityShare ?? null,
     kl: grid.kl,
     js: grid.js,

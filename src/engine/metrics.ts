@@ -519,8 +519,13 @@ function project(
 
 /** Result of `modeCoverage`. */
 export interface ModeCoverage {
-  /** Number of modes with at least one high-quality sample nearest to them. */
+  /**
+   * Number of distinct modes with at least one high-quality sample nearest to them: modes whose
+   * centres lie closer than the coverage radius (3σ) to each other count as one.
+   */
   modesCovered: number;
+  /** Number of distinct modes: `modes.length` less the ones merged with a close neighbour. */
+  modeCount: number;
   /** Fraction of all samples (non-finite ones included) that are high quality, in [0, 1]. */
   highQualityShare: number;
   /** High-quality samples per mode, in the order of `modes`. */
@@ -541,7 +546,10 @@ export interface ModeCoverage {
  * but loses share. The 3σ radius keeps 98.9 % of a true 2-D component's mass (Rayleigh tail
  * e^{−9/2}) and 99.7 % in 1-D. A point with a non-finite coordinate is never high quality,
  * but still counts in the denominator, so divergence shows up as a falling share.
- * Ties for the nearest mode go to the first listed. Cost O(n·K·d) for K modes.
+ * Ties for the nearest mode go to the first listed. Centres closer than the 3σ radius to each
+ * other (coinciding or overlapping components, linked in chains) are one mode for counting: no
+ * sample can tell them apart, so three identical centres are one mode, covered or not.
+ * Cost O(n·K·d + K²·d) for K modes.
  */
 export function modeCoverage(
   points: Float32Array,
@@ -584,11 +592,40 @@ export function modeCoverage(
       highQuality++;
     }
   }
+  const group = modeGroups(modes, radiusSquared);
+  const coveredGroups = new Set(group.filter((_, k) => samplesPerMode[k]! > 0));
   return {
-    modesCovered: samplesPerMode.filter((c) => c > 0).length,
+    modesCovered: coveredGroups.size,
+    modeCount: new Set(group).size,
     highQualityShare: count === 0 ? 0 : highQuality / count,
     samplesPerMode,
   };
+}
+
+/**
+ * The distinct mode each mode belongs to (the index of its group's first member): two modes
+ * whose centres are closer than √radiusSquared are one, and so, in chains, are their neighbours
+ * (single linkage, by union–find).
+ */
+export function modeGroups(modes: readonly (readonly number[])[], radiusSquared: number): number[] {
+  const parent = modes.map((_, k) => k);
+  const root = (k: number): number => {
+    let r = k;
+    while (parent[r]! !== r) r = parent[r]!;
+    return r;
+  };
+  for (let a = 0; a < modes.length; a++) {
+    for (let b = a + 1; b < modes.length; b++) {
+      let squared = 0;
+      for (const [t, value] of modes[a]!.entries()) squared += (value - modes[b]![t]!) ** 2;
+      if (squared < radiusSquared) {
+        const [ra, rb] = [root(a), root(b)];
+        // The smaller index stays the root, so a group is named by its first listed mode.
+        if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+      }
+    }
+  }
+  return modes.map((_, k) => root(k));
 }
 
 /** Options of `gridDivergences`. */

@@ -1,25 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { isPartHidden } from '../config/needs';
 import { type ConfigKey, dataDimension } from '../config/schema';
 import {
   type CompareOverrides,
   compareConfig,
   type DistributionLayers,
-  isHidden,
   SHARED_BY_COMPARISON,
-  type ViewState,
 } from '../config/view';
-import {
-  BACKEND_LABELS,
-  type SavedRun,
-  type Snapshot,
-  type TimelineView,
-  type UserPoints,
-} from '../worker/protocol';
+import { BACKEND_LABELS, type SavedRun, type Snapshot, type UserPoints } from '../worker/protocol';
+import { BusyProgress } from './BusyProgress';
 import { CompareView } from './CompareView';
+import { CopyLinkButton } from './CopyLinkButton';
 import { ChartCard } from './charts/ChartCard';
 import { CurveCard } from './charts/CurveCard';
 import { DistributionPlot, LAYERS_OF_DIMENSION } from './charts/DistributionPlot';
-import { downloadBlob } from './charts/exportChart';
 import { createHoverStore, HoverContext } from './charts/hover';
 import { BandwidthSlider, KernelView } from './charts/KernelView';
 import type { LineSeries } from './charts/LineChart';
@@ -33,66 +27,49 @@ import { ControlPanel } from './controls/ControlPanel';
 import { Dialog, type DialogHandle } from './Dialog';
 import { ViewBoundary } from './ErrorBoundary';
 import { compareAsSnapshot } from './history';
+import { KeptRunNotes, KeptRunsBanner } from './KeptRunsBanner';
+import { compareOverridesOf } from './keptRuns';
 import { LessonCard, LessonGallery } from './Lessons';
 import { MetricsPanel } from './MetricsPanel';
+import { UpdateBanner } from './offline/UpdateBanner';
 import { PointsEditor } from './PointsEditor';
-import { createRunSaver, loadSavedRun } from './persist';
-import { DivergencePanel, NoticeBanner, SavedRunBanner } from './Recovery';
+import { DivergencePanel, NoticeBanner } from './Recovery';
+import { SamplesCsvButton } from './SamplesCsvButton';
 import { ShareMenu } from './ShareMenu';
 import { ShortcutTable, useShortcuts } from './shortcuts';
 import { useSlowMotion } from './slowMotion';
 import { TimelineBar } from './TimelineBar';
 import { isFirstVisit, startTour } from './tour';
+import { useKeptRuns } from './useKeptRuns';
 import { type Fixes, useLink } from './useLink';
+import { useTimelineScrub } from './useTimelineScrub';
 import { type TrainerControls, type TrainerState, useTrainer } from './useTrainer';
-
-/** What an embed (`embed=1`) leaves out: everything but the plots and the play button. */
-const EMBED_HIDES: ReadonlySet<string> = new Set(['controls', 'lessons', 'share', 'metrics']);
-
-/** Whether the view hides a part, a group or a setting (an embed hides its own list too). */
-function hides(view: ViewState, target: string): boolean {
-  return (view.embed && EMBED_HIDES.has(target)) || isHidden(view, target);
-}
 
 export function App() {
   const { config, view, fixes, setValue, replaceConfig, updateView, dismissFixes } = useLink();
   const [points, setPoints] = useState<UserPoints | null>(null);
-  // A frame of the timeline shown instead of the live run (training paused), or null.
-  const [scrub, setScrub] = useState<TimelineView | null>(null);
+  // A frame of the timeline shown instead of the live run (training paused), and the edits
+  // set aside on the way back to live (useTimelineScrub.ts).
+  const scrubbing = useTimelineScrub(config, fixes, replaceConfig);
+  const { scrub } = scrubbing;
   const compareWith = view.compare === null ? null : compareConfig(config, view.compare);
-  const [saver] = useState(createRunSaver);
-  // The run an earlier visit kept in IndexedDB, offered until restored or dismissed.
-  const [savedRun, setSavedRun] = useState<SavedRun | null>(null);
-  useEffect(() => {
-    let alive = true;
-    loadSavedRun().then((run) => {
-      if (alive && run !== null && run.checkpoint.iteration > 0) setSavedRun(run);
-    });
-    // A page being hidden may never come back (closed, discarded): write the latest run now.
-    const flush = (): void => {
-      if (document.visibilityState === 'hidden') void saver.flush();
-    };
-    const flushNow = (): void => void saver.flush();
-    document.addEventListener('visibilitychange', flush);
-    window.addEventListener('pagehide', flushNow);
-    return () => {
-      alive = false;
-      document.removeEventListener('visibilitychange', flush);
-      window.removeEventListener('pagehide', flushNow);
-    };
-  }, [saver]);
+  // The runs kept in this browser, offered until restored or dismissed, and this page's own,
+  // kept as it trains (useKeptRuns.ts).
+  const saver = useKeptRuns();
   const [trainer, controls] = useTrainer(config, points, compareWith, scrub !== null, {
     onSaved: saver.remember,
   });
+  // The link, settings and points change only once the worker has taken the checkpoint.
   const restoreSavedRun = async (run: SavedRun): Promise<void> => {
-    setScrub(null);
+    const compare = compareOverridesOf(run);
+    await controls.restoreRun(run, compare === null ? null : compareConfig(run.config, compare));
+    scrubbing.leave();
     setPoints(run.points);
     replaceConfig(run.config);
-    await controls.restoreRun(run);
-    setSavedRun(null);
+    updateView((current) => ({ ...current, compare }));
   };
   const setCompare = (compare: CompareOverrides | null): void => {
-    setScrub(null);
+    scrubbing.toLive();
     // Both runs share the data and the seed: a lesson's comparison may not change them.
     const own =
       compare === null
@@ -109,7 +86,8 @@ export function App() {
     updateView((current) => ({ ...current, layers: change(current.layers) }));
   const setSmoothLosses = (on: boolean): void =>
     updateView((current) => ({ ...current, smoothLosses: on }));
-  const hidden = (target: string): boolean => hides(view, target);
+  // What the link hides, except what the situation needs (the points editor, Play): needs.ts.
+  const hidden = (target: string): boolean => isPartHidden(view, config, target);
   const running = trainer.snapshot?.running ?? false;
   const ready = trainer.snapshot !== null;
   const [slowMotion, setSlowMotion] = useState(false);
@@ -117,32 +95,25 @@ export function App() {
   // Playing at full speed ends slow motion and returns to the live run.
   const play = (): void => {
     setSlowMotion(false);
-    setScrub(null);
+    scrubbing.toLive();
     controls.play();
   };
-  // Stepping or resetting returns to the live run first.
+  // Stepping returns to the live run first (intact); a reset starts over with the settings shown.
   const liveControls: TrainerControls = {
     ...controls,
     play,
     step: (phase) => {
-      setScrub(null);
+      scrubbing.toLive();
       controls.step(phase);
     },
     reset: () => {
-      setScrub(null);
+      scrubbing.leave();
       controls.reset();
     },
   };
   const scrubTo = (iteration: number | null): void => {
-    if (iteration === null) {
-      setScrub(null);
-      return;
-    }
-    setSlowMotion(false);
-    controls.timeline
-      .view(iteration)
-      .then(setScrub)
-      .catch(() => setScrub(null));
+    if (iteration !== null) setSlowMotion(false);
+    scrubbing.scrubTo(iteration, controls.timeline);
   };
   // The tour waits for the first snapshot, so the plots it points at are drawn; never in embeds.
   useEffect(() => {
@@ -258,6 +229,7 @@ export function App() {
         </Dialog>
 
         {fixes !== null && <FixesBanner fixes={fixes} onDismiss={dismissFixes} />}
+        {!view.embed && <UpdateBanner running={running} keep={saver.flush} />}
         {view.preset !== null && !hidden('lessons') && (
           <LessonCard
             presetId={view.preset}
@@ -269,28 +241,29 @@ export function App() {
             onClose={() => updateView((current) => ({ ...current, preset: null }))}
           />
         )}
-        {savedRun !== null && !view.embed && (
-          <SavedRunBanner
-            run={savedRun}
-            onRestore={() => restoreSavedRun(savedRun)}
-            onForget={() => {
-              setSavedRun(null);
-              void saver.forget();
-            }}
-            onDismiss={() => setSavedRun(null)}
+        {saver.runs.length > 0 && !view.embed && (
+          <KeptRunsBanner
+            runs={saver.runs}
+            tab={saver.tab}
+            onRestore={(id) => saver.restore(id, restoreSavedRun)}
+            onForget={saver.forget}
+            onDismiss={saver.dismiss}
           />
+        )}
+        {saver.notes.length > 0 && !view.embed && (
+          <KeptRunNotes notes={saver.notes} onDismiss={saver.dismissNotes} />
         )}
         {trainer.divergence !== null && (
           <DivergencePanel
             divergence={trainer.divergence}
             config={config}
             onRecover={async (iteration, next) => {
-              setScrub(null);
+              scrubbing.leave();
               await controls.recover(iteration, next);
               replaceConfig(next);
             }}
             onReset={(next) => {
-              setScrub(null);
+              scrubbing.leave();
               controls.dismissDivergence();
               replaceConfig(next);
             }}
@@ -316,7 +289,7 @@ export function App() {
             hasDiscriminator={trainsDiscriminator}
             slowMotion={slowMotion}
             onSlowMotion={(on) => {
-              setScrub(null);
+              scrubbing.toLive();
               setSlowMotion(on);
             }}
           />
@@ -329,9 +302,12 @@ export function App() {
             onBranch={async () => {
               if (scrub === null) return '';
               const message = await controls.timeline.branch(scrub.iteration);
-              setScrub(null);
+              scrubbing.leave();
               return message;
             }}
+            setAside={scrubbing.setAside}
+            onBranchSetAside={() => scrubbing.branchWithSetAside(controls.recover)}
+            onDismissSetAside={scrubbing.dismissSetAside}
           />
         )}
 
@@ -375,7 +351,7 @@ export function App() {
                 />
               </div>
             )}
-            {config.dataset === 'points' && !hidden('controls') && (
+            {config.dataset === 'points' && !hidden('points') && (
               <div className="full-width">
                 <PointsEditor points={points} onChange={setPoints} />
               </div>
@@ -409,15 +385,7 @@ export function App() {
                     hasDiscriminator={trainsDiscriminator}
                     onChange={(next) => setLayers(() => next)}
                   />
-                  <button
-                    type="button"
-                    className="small-button"
-                    disabled={snapshot === null}
-                    onClick={() => snapshot && downloadSamples(snapshot)}
-                    title="The plotted real and generated points as CSV"
-                  >
-                    Samples CSV
-                  </button>
+                  <SamplesCsvButton snapshot={snapshot} />
                 </>
               }
               aspect={dimension === 2 ? 1 : 0.62}
@@ -742,6 +710,7 @@ function Toolbar({
         <div>
           <dt>Iterations/s</dt>
           <dd data-testid="steps-per-second">{(snapshot?.stepsPerSecond ?? 0).toFixed(1)}</dd>
+          <BusyProgress busy={state.busy} />
         </div>
         <div title="Live tfjs tensors and their bytes in the training worker; flat while training when nothing leaks.">
           <dt>Memory</dt>
@@ -760,26 +729,6 @@ function Toolbar({
         </div>
       </dl>
     </section>
-  );
-}
-
-/**
- * The plotted samples as CSV: a header (kind, x1[, x2]), then one row per real and per generated
- * point, the file named after the iteration.
- */
-function downloadSamples(snapshot: Snapshot): void {
-  const d = snapshot.dimension;
-  const header = ['kind', ...Array.from({ length: d }, (_, c) => `x${c + 1}`)].join(',');
-  const rows = (kind: string, points: Float32Array) =>
-    Array.from({ length: Math.floor(points.length / d) }, (_, i) =>
-      [kind, ...Array.from(points.subarray(i * d, i * d + d), (v) => String(v))].join(','),
-    );
-  const text = [header, ...rows('real', snapshot.real), ...rows('generated', snapshot.generated)]
-    .join('\n')
-    .concat('\n');
-  downloadBlob(
-    new Blob([text], { type: 'text/csv' }),
-    `gan-samples-iteration-${snapshot.iteration}.csv`,
   );
 }
 
@@ -886,39 +835,6 @@ function FixesBanner({
       <button type="button" onClick={onDismiss}>
         Dismiss
       </button>
-    </div>
-  );
-}
-
-function CopyLinkButton() {
-  const [status, setStatus] = useState<'idle' | 'copied' | 'manual'>('idle');
-  const copy = async (): Promise<void> => {
-    try {
-      await navigator.clipboard.writeText(window.location.href);
-      setStatus('copied');
-    } catch {
-      setStatus('manual');
-    }
-    window.setTimeout(() => setStatus('idle'), 4000);
-  };
-  return (
-    <div className="copy-link">
-      <button type="button" onClick={() => void copy()}>
-        Copy link
-      </button>
-      <span role="status" className="copy-status">
-        {status === 'copied' && 'Link copied: it reproduces this setup.'}
-        {status === 'manual' && (
-          <>
-            Copy it from here:{' '}
-            <input
-              readOnly
-              value={window.location.href}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-          </>
-        )}
-      </span>
     </div>
   );
 }

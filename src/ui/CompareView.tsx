@@ -1,40 +1,14 @@
 import { useId, useState } from 'react';
-import { CONFIG_KEYS, type ConfigKey, FIELDS, type PlaygroundConfig } from '../config/schema';
+import type { ConfigKey, PlaygroundConfig } from '../config/schema';
 import { formatValue, parseValue } from '../config/url';
-import { type CompareOverrides, SHARED_BY_COMPARISON } from '../config/view';
+import type { CompareOverrides } from '../config/view';
 import type { Snapshot } from '../worker/protocol';
 import { ChartCard } from './charts/ChartCard';
 import { CurveCard } from './charts/CurveCard';
 import { type DistributionLayers, DistributionPlot } from './charts/DistributionPlot';
 import { COLOURS, SAMPLES_LEGEND } from './charts/palette';
 import type { TrainingHistory } from './history';
-
-/** The settings run B may change, in the schema's order. */
-const COMPARABLE_KEYS = CONFIG_KEYS.filter((key) => !SHARED_BY_COMPARISON.has(key));
-
-/** "σ = 2, Objective = MMD only" — how run B differs, in the controls' words. */
-export function describeCompare(compare: CompareOverrides): string {
-  const keys = COMPARABLE_KEYS.filter((key) => key in compare);
-  if (keys.length === 0) return 'the same settings';
-  return keys
-    .map((key) => {
-      const field = FIELDS[key];
-      const value = compare[key] as PlaygroundConfig[typeof key];
-      const text =
-        field.kind === 'choice'
-          ? ((field.optionLabels as Record<string, string>)[value as string] ?? String(value))
-          : formatValue(key, value);
-      return `${field.label} = ${text}`;
-    })
-    .join(', ');
-}
-
-/** Which group a setting belongs to, so "Learning rate" reads "Generator · Learning rate". */
-function settingName(key: ConfigKey): string {
-  const field = FIELDS[key];
-  const group = field.group === 'generator' || field.group === 'discriminator' ? field.group : '';
-  return group === '' ? field.label : `${group === 'generator' ? 'G' : 'D'} · ${field.label}`;
-}
+import { COMPARABLE_KEYS, describeCompare, settingName } from './settingNames';
 
 /**
  * Two runs side by side on the same data and seed: this one (A) and one with a few settings

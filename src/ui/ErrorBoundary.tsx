@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { ReloadActions } from './offline/ReloadActions';
 
 interface State {
   error: Error | null;
@@ -24,18 +25,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
           Something went wrong while drawing the playground: {this.state.error.message}. Your
           settings are still in the link.
         </p>
-        <button type="button" onClick={() => window.location.reload()}>
-          Reload
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            window.location.hash = '';
-            window.location.reload();
-          }}
-        >
-          Reload with default settings
-        </button>
+        <ReloadActions />
       </div>
     );
   }

@@ -1,19 +1,33 @@
-import { scaleLinear } from 'd3';
-import { type ChangeEvent, type PointerEvent, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type ChangeEvent,
+  memo,
+  type PointerEvent,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { MAX_CSV_BYTES, POINTS_FILE_HINT, parsePointsCsv } from '../config/data';
 import type { UserPoints } from '../worker/protocol';
 import { COLOURS } from './charts/palette';
 import { readUploadText, withFileName } from './modelFiles';
+import {
+  DOT,
+  LayerCache,
+  MAX_PAD_POINTS,
+  PAD,
+  padToData,
+  padX,
+  padY,
+  pointsRaster,
+  strokeOutcome,
+} from './pointsLayer';
 
 interface PointsEditorProps {
   points: UserPoints | null;
   onChange: (points: UserPoints | null) => void;
 }
 
-const PAD = 260;
-const EXTENT = 3;
-/** Most points a drawing may hold; drawing past it keeps the pad responsive. */
-const MAX_DRAWN = 5000;
 /** Where pasted points come from, in the messages about them. */
 const PASTED = 'the pasted text';
 /** Pointer travel (in data units) between two drawn points. */
@@ -21,72 +35,75 @@ const SPACING = 0.04;
 
 /**
  * The user's own data: draw on a pad (drag to spray points), paste CSV text, or upload a CSV
- * file. A refused file changes nothing and says which line is wrong.
+ * file. A refused file changes nothing and says which line is wrong. The pad draws the points
+ * once per change into a cached layer (src/ui/pointsLayer.ts), never per snapshot: the page
+ * re-renders at every snapshot, and 100 000 points redrawn each time cost it most of its frames.
  */
-export function PointsEditor({ points, onChange }: PointsEditorProps) {
+export const PointsEditor = memo(function PointsEditor({ points, onChange }: PointsEditorProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const [draft, setDraft] = useState<number[]>([]);
-  const [drawing, setDrawing] = useState(false);
+  /** The stroke being drawn, as the points it adds (row-major x, y); null between strokes. */
+  const stroke = useRef<{ added: number[]; capped: boolean } | null>(null);
   const [csv, setCsv] = useState('');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const scale = scaleLinear([-EXTENT, EXTENT], [0, PAD]);
   const lastPoint = useRef<[number, number] | null>(null);
+  const layers = useRef(new LayerCache(pointsLayer));
 
   const digest = useMemo(() => (points === null ? '' : pointsDigest(points.values)), [points]);
-  const shown = drawing ? draft : points?.dimension === 2 ? Array.from(points.values) : [];
-  useEffect(() => {
-    const context = canvasRef.current?.getContext('2d');
-    if (!context) return;
-    context.clearRect(0, 0, PAD, PAD);
-    context.strokeStyle = 'rgba(128,128,128,0.35)';
-    context.beginPath();
-    context.moveTo(scale(0), 0);
-    context.lineTo(scale(0), PAD);
-    context.moveTo(0, scale(0));
-    context.lineTo(PAD, scale(0));
-    context.stroke();
-    context.fillStyle = COLOURS.real;
-    for (let i = 0; i + 1 < shown.length; i += 2) {
-      context.fillRect(
-        scale(shown[i] as number) - 1.5,
-        scale(-(shown[i + 1] as number)) - 1.5,
-        3,
-        3,
-      );
-    }
-  }, [shown, scale]);
+  /** 2-D points kept by a stroke; 1-D ones are replaced by it (and not shown on the pad). */
+  const base = points?.dimension === 2 ? points.values : null;
+  useEffect(() => repaintPad(canvasRef.current, layers.current, base), [base]);
 
   const toData = (event: PointerEvent<HTMLCanvasElement>): [number, number] => {
     const box = event.currentTarget.getBoundingClientRect();
-    return [
-      scale.invert(((event.clientX - box.left) / box.width) * PAD),
-      -scale.invert(((event.clientY - box.top) / box.height) * PAD),
-    ];
+    return padToData(
+      ((event.clientX - box.left) / box.width) * PAD,
+      ((event.clientY - box.top) / box.height) * PAD,
+    );
   };
+  /** Adds a point to the stroke and draws it alone on top of the pad: O(1) per point. */
   const addAt = (point: [number, number]): void => {
+    const current = stroke.current;
+    if (current === null) return;
     const last = lastPoint.current;
     if (last !== null && Math.hypot(point[0] - last[0], point[1] - last[1]) < SPACING) return;
     lastPoint.current = point;
-    setDraft((previous) => (previous.length / 2 >= MAX_DRAWN ? previous : [...previous, ...point]));
+    if ((base?.length ?? 0) / 2 + current.added.length / 2 >= MAX_PAD_POINTS) {
+      current.capped = true;
+      return;
+    }
+    current.added.push(point[0], point[1]);
+    const context = canvasRef.current?.getContext('2d');
+    if (!context) return;
+    context.fillStyle = COLOURS.real;
+    context.fillRect(padX(point[0]) - DOT / 2, padY(point[1]) - DOT / 2, DOT, DOT);
   };
   const onPointerDown = (event: PointerEvent<HTMLCanvasElement>): void => {
     event.currentTarget.setPointerCapture(event.pointerId);
-    setDraft(points?.dimension === 2 ? Array.from(points.values) : []);
-    setDrawing(true);
+    stroke.current = { added: [], capped: false };
     lastPoint.current = null;
     addAt(toData(event));
   };
   const onPointerMove = (event: PointerEvent<HTMLCanvasElement>): void => {
-    if (drawing) addAt(toData(event));
+    addAt(toData(event));
   };
   const onPointerUp = (): void => {
-    if (!drawing) return;
-    setDrawing(false);
-    // The worker restarts the run once per stroke, not once per drawn point.
-    if (draft.length >= 4) {
-      onChange({ dimension: 2, values: Float32Array.from(draft) });
-      setMessage({ kind: 'ok', text: `${draft.length / 2} drawn points.` });
+    const current = stroke.current;
+    if (current === null) return;
+    stroke.current = null;
+    const kept = (base?.length ?? 0) / 2;
+    const replaced = points !== null && base === null ? points.values.length : 0;
+    const outcome = strokeOutcome(kept, current.added.length / 2, current.capped, replaced);
+    setMessage({ kind: outcome.kind, text: outcome.text });
+    if (!outcome.commit) {
+      // The stroke's own points were drawn on the pad: take them off again.
+      if (current.added.length > 0) repaintPad(canvasRef.current, layers.current, base);
+      return;
     }
+    // The worker restarts the run once per stroke, not once per drawn point.
+    const values = new Float32Array(2 * kept + current.added.length);
+    if (base !== null) values.set(base);
+    values.set(current.added, 2 * kept);
+    onChange({ dimension: 2, values });
   };
 
   const refuse = (problem: string): void => {
@@ -199,6 +216,43 @@ export function PointsEditor({ points, onChange }: PointsEditorProps) {
       </div>
     </section>
   );
+});
+
+/**
+ * The pad's axes and the cached layer of the points over them (built only when the points
+ * changed). Counts its calls in data-redraws and the layers built in data-layer-builds, plain
+ * attributes React does not own, for the e2e tests: one of each per change of the points.
+ */
+function repaintPad(
+  canvas: HTMLCanvasElement | null,
+  layers: LayerCache<HTMLCanvasElement>,
+  values: Float32Array | null,
+): void {
+  const context = canvas?.getContext('2d');
+  if (!canvas || !context) return;
+  const layer = layers.layerFor(values);
+  canvas.dataset.redraws = String(Number(canvas.dataset.redraws ?? '0') + 1);
+  canvas.dataset.layerBuilds = String(layers.builds);
+  context.clearRect(0, 0, PAD, PAD);
+  context.strokeStyle = 'rgba(128,128,128,0.35)';
+  context.beginPath();
+  context.moveTo(padX(0), 0);
+  context.lineTo(padX(0), PAD);
+  context.moveTo(0, padY(0));
+  context.lineTo(PAD, padY(0));
+  context.stroke();
+  if (layer !== null) context.drawImage(layer, 0, 0);
+}
+
+/** The points as a canvas holding their raster, built once per change of the points. */
+function pointsLayer(values: Float32Array): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = PAD;
+  canvas.height = PAD;
+  canvas
+    .getContext('2d')
+    ?.putImageData(new ImageData(pointsRaster(values, COLOURS.real), PAD), 0, 0);
+  return canvas;
 }
 
 /** A checksum of every coordinate, so a test can tell that the points did not change. */

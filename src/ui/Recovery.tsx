@@ -1,12 +1,11 @@
 /**
  * What the page says when training goes wrong or something was recovered: a run that diverged
- * (with ways back), a worker or backend that was replaced, and a run kept from an earlier visit.
+ * (with ways back), and a worker or backend that was replaced (the kept runs: KeptRunsBanner.tsx).
  */
 import { useState } from 'react';
-import { FIELDS, type PlaygroundConfig } from '../config/schema';
-import type { Divergence, SavedRun } from '../worker/protocol';
+import type { PlaygroundConfig } from '../config/schema';
+import type { Divergence } from '../worker/protocol';
 import { lowerLearningRates } from './divergence';
-import { timeAgo } from './persist';
 
 /** An action's outcome, said under the buttons. */
 type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; message: string };
@@ -118,50 +117,5 @@ export function NoticeBanner({ message, onDismiss }: { message: string; onDismis
         Dismiss
       </button>
     </div>
-  );
-}
-
-/** A run kept from an earlier visit, restorable with one click. */
-export function SavedRunBanner({
-  run,
-  onRestore,
-  onForget,
-  onDismiss,
-}: {
-  run: SavedRun;
-  onRestore: () => Promise<unknown>;
-  onForget: () => void;
-  onDismiss: () => void;
-}) {
-  const [outcome, act] = useOutcome();
-  const dataset = FIELDS.dataset.optionLabels[run.config.dataset];
-  return (
-    <section
-      className="banner banner-info"
-      aria-label="Last run"
-      data-testid="saved-run"
-      data-iteration={run.checkpoint.iteration}
-    >
-      <div>
-        <p>
-          Your last run is kept in this browser: {dataset}, iteration{' '}
-          {run.checkpoint.iteration.toLocaleString('en')}, {timeAgo(run.savedAt)}.
-        </p>
-        <div className="banner-actions">
-          <button type="button" disabled={outcome.kind === 'busy'} onClick={() => act(onRestore)}>
-            Restore it
-          </button>
-          <button type="button" onClick={onForget}>
-            Forget it
-          </button>
-        </div>
-        {outcome.kind === 'failed' && (
-          <p className="banner-outcome">It could not be restored: {outcome.message}</p>
-        )}
-      </div>
-      <button type="button" onClick={onDismiss}>
-        Dismiss
-      </button>
-    </section>
   );
 }

@@ -6,11 +6,10 @@ import {
   MAX_CONFIG_FILE_BYTES,
 } from '../config/configFile';
 import type { PlaygroundConfig } from '../config/schema';
-import { nodeScript } from '../export/node';
-import { pytorchScript } from '../export/pytorch';
 import type { UserPoints } from '../worker/protocol';
 import { downloadBlob } from './charts/exportChart';
 import { readUploadText, withFileName } from './modelFiles';
+import { type ScriptKind, scriptFile, sentence } from './scriptFiles';
 import type { Fixes } from './useLink';
 import type { GeneratorFiles } from './useTrainer';
 
@@ -45,8 +44,17 @@ export function ShareMenu({
   const say = (kind: 'ok' | 'error', text: string): void => setStatus({ kind, text });
 
   const download = (text: string, type: string, name: string, what: string): void => {
-    downloadBlob(new Blob([text], { type }), name);
-    say('ok', `${what} saved as ${name}.`);
+    try {
+      downloadBlob(new Blob([text], { type }), name);
+      say('ok', `${what} saved as ${name}.`);
+    } catch (error) {
+      say('error', `${what} could not be saved: ${sentence(error)}`);
+    }
+  };
+  const downloadScript = (kind: ScriptKind): void => {
+    const file = scriptFile(kind, config, points);
+    if (file.ok) download(file.text, file.type, file.name, file.what);
+    else say('error', file.error);
   };
 
   const importConfig = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
@@ -97,14 +105,18 @@ export function ShareMenu({
       <div className="menu-panel">
         <button
           type="button"
-          onClick={() =>
-            download(
-              configToJson(config, preset),
-              'application/json',
-              'gan-config.json',
-              'The config',
-            )
-          }
+          onClick={() => {
+            try {
+              download(
+                configToJson(config, preset),
+                'application/json',
+                'gan-config.json',
+                'The config',
+              );
+            } catch (error) {
+              say('error', `The config could not be written: ${sentence(error)}`);
+            }
+          }}
         >
           Export config (JSON)
         </button>
@@ -136,20 +148,10 @@ export function ShareMenu({
           onChange={(event) => void loadModel(event)}
         />
         <hr />
-        <button
-          type="button"
-          onClick={() =>
-            download(pytorchScript(config, points), 'text/x-python', 'gan.py', 'The PyTorch script')
-          }
-        >
+        <button type="button" onClick={() => downloadScript('pytorch')}>
           PyTorch script (.py)
         </button>
-        <button
-          type="button"
-          onClick={() =>
-            download(nodeScript(config, points), 'text/javascript', 'gan.mjs', 'The Node script')
-          }
-        >
+        <button type="button" onClick={() => downloadScript('node')}>
           Node + tfjs script (.mjs)
         </button>
       </div>

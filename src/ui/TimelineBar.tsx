@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { TimelineSummary } from '../worker/protocol';
+import type { SetAsideEdits } from './useTimelineScrub';
 
 /**
  * The run's timeline: a slider over the frames the worker keeps (its right end is "live"), a way
@@ -11,12 +12,19 @@ export function TimelineBar({
   scrubbed,
   onScrub,
   onBranch,
+  setAside,
+  onBranchSetAside,
+  onDismissSetAside,
 }: {
   summary: TimelineSummary | null;
   /** The iteration shown from the timeline, or null when live. */
   scrubbed: number | null;
   onScrub: (iteration: number | null) => void;
   onBranch: () => Promise<string>;
+  /** Settings changed while scrubbed, set aside by going back to live; null when none. */
+  setAside: SetAsideEdits | null;
+  onBranchSetAside: () => Promise<string>;
+  onDismissSetAside: () => void;
 }) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const id = useId();
@@ -27,13 +35,14 @@ export function TimelineBar({
     scrubbed === null
       ? 'live'
       : `iteration ${scrubbed.toLocaleString('en')} (${index + 1} of ${iterations.length} frames)`;
-  const branch = async (): Promise<void> => {
+  const attempt = async (action: () => Promise<string>): Promise<void> => {
     try {
-      setMessage({ text: await onBranch(), error: false });
+      setMessage({ text: await action(), error: false });
     } catch (error) {
       setMessage({ text: error instanceof Error ? error.message : String(error), error: true });
     }
   };
+  const branch = (): Promise<void> => attempt(onBranch);
   return (
     <section
       className={`timeline${scrubbed === null ? '' : ' is-scrubbed'}`}
@@ -80,7 +89,30 @@ export function TimelineBar({
       </button>
       {scrubbed !== null && (
         <span className="timeline-hint">
-          Training is paused; settings you change now apply to the branch.
+          Training is paused; settings you change now apply to the branch (Back to live sets them
+          aside).
+        </span>
+      )}
+      {setAside !== null && (
+        <span role="status" className="timeline-hint" data-testid="timeline-set-aside">
+          Back to the live run, kept as it was. The settings changed at iteration{' '}
+          {setAside.iteration.toLocaleString('en')} were for a branch and were set aside:{' '}
+          {setAside.changes}.{' '}
+          <button
+            type="button"
+            className="small-button"
+            onClick={() => void attempt(onBranchSetAside)}
+          >
+            Branch from iteration {setAside.iteration.toLocaleString('en')} with them
+          </button>{' '}
+          <button
+            type="button"
+            className="small-button"
+            aria-label="Dismiss: keep the live run's settings"
+            onClick={onDismissSetAside}
+          >
+            Dismiss
+          </button>
         </span>
       )}
       {message !== null && (

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { withWayForward } from '../config/needs';
 import { type ConfigKey, defaultConfig, type PlaygroundConfig } from '../config/schema';
 import { type ConfigFix, type DecodedLink, decodeLink, encodeLink } from '../config/url';
 import { defaultView, type ViewState } from '../config/view';
@@ -24,7 +25,8 @@ export interface LinkState {
 
 function readLocation(): DecodedLink {
   try {
-    return decodeLink(window.location.hash);
+    // What the link hides but the page cannot do without is shown, and listed with the fixes.
+    return withWayForward(decodeLink(window.location.hash));
   } catch (error) {
     // decodeLink is fuzzed never to throw (tests/config/fuzz.test.ts); were it ever to, the page
     // still opens, on the defaults, and says so.

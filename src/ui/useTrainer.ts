@@ -15,8 +15,14 @@ import {
   type WorkerEvent,
 } from '../worker/protocol';
 import { downloadBlob } from './charts/exportChart';
+import { followCompare } from './compareFollow';
 import { compareAsSnapshot, emptyHistory, extendHistory, type TrainingHistory } from './history';
+import { InFlight } from './inflight';
+import { type BusyState, LIVENESS, Liveness, RestartGuard } from './liveness';
 import { readModelFiles } from './modelFiles';
+import { reloadAdviceNow } from './offline/advice';
+import { errorAfterSnapshot } from './staleError';
+import { samePoints } from './storedRun';
 
 export interface TrainerState {
   backend: BackendInfo | null;
@@ -31,6 +37,8 @@ export interface TrainerState {
   notice: string | null;
   /** True until the worker has chosen a backend and built the first model. */
   starting: boolean;
+  /** A long block the worker announced and is running (a big model's iteration), or null. */
+  busy: BusyState | null;
 }
 
 export interface GeneratorFiles {
@@ -58,11 +66,20 @@ export interface TrainerControls {
   timeline: TimelineControls;
   /**
    * Continues from a timeline frame with `config` (which may lower the learning rates) after a
-   * divergence; resolves with a sentence for the user.
+   * divergence, a comparison's run B too (with `compare`, by default its own changes applied to
+   * `config`); resolves with a sentence for the user.
    */
-  recover: (iteration: number, config: PlaygroundConfig) => Promise<string>;
-  /** Continues a saved run (from IndexedDB) with its own settings and points. */
-  restoreRun: (run: SavedRun) => Promise<string>;
+  recover: (
+    iteration: number,
+    config: PlaygroundConfig,
+    compare?: PlaygroundConfig | null,
+  ) => Promise<string>;
+  /**
+   * Continues a kept run with its own settings, points and run B (`compare`, or null); rejects
+   * with the worker's reason, the worker's run unchanged. The caller then sets the page's state
+   * to the run's, which the worker already has (it is not sent again).
+   */
+  restoreRun: (run: SavedRun, compare: PlaygroundConfig | null) => Promise<string>;
   dismissError: () => void;
   dismissDivergence: () => void;
   dismissNotice: () => void;
@@ -80,21 +97,11 @@ declare global {
   }
 }
 
-/** The worker is pinged this often while the page is visible… */
-const HEARTBEAT_INTERVAL_MS = 1000;
 /**
- * …and restarted when an answer is this late. A turn of the loop lasts ~40 ms and a snapshot a
- * few hundred at worst (software WebGPU): only a stuck or dead worker is this slow.
+ * The worker is pinged every second while the page is visible, and restarted when it is silent
+ * for 10 s (30 s while it starts) beyond what its announced long blocks allow (./liveness).
  */
-const HEARTBEAT_TIMEOUT_MS = 10_000;
-/**
- * The allowance while a worker starts (loading tfjs, choosing and timing a backend, compiling
- * the first shaders); a worker that never finishes starting is restarted too.
- */
-const STARTUP_TIMEOUT_MS = 30_000;
-/** More restarts than this within RESTART_WINDOW_MS: give up and say so (no restart loops). */
-const MAX_RESTARTS = 3;
-const RESTART_WINDOW_MS = 60_000;
+const HEARTBEAT_INTERVAL_MS = LIVENESS.intervalMs;
 
 /** Base name of the generator's model files. */
 const GENERATOR_FILE_NAME = 'gan-generator';
@@ -135,15 +142,23 @@ export function useTrainer(
     divergence: null,
     notice: null,
     starting: true,
+    busy: null,
   });
   const onSavedRef = useRef(options.onSaved);
   onSavedRef.current = options.onSaved;
   const apiRef = useRef<Comlink.Remote<TrainerWorkerApi> | null>(null);
   /** Calls waiting for the worker to be ready (started, or restarted after a crash). */
   const readyWaiters = useRef<((api: Comlink.Remote<TrainerWorkerApi>) => void)[]>([]);
+  /** Calls to the current worker awaiting an answer: a restart rejects them (./inflight). */
+  const inFlightRef = useRef(new InFlight());
   const configRef = useRef(config);
   const pointsRef = useRef(points);
   const initialisedRef = useRef(false);
+  /** What a restore just gave the worker: the effects do not send it again (once). */
+  const restoredRef = useRef<{ config: string | null; points: UserPoints | null | undefined }>({
+    config: null,
+    points: undefined,
+  });
   configRef.current = config;
   const compareRef = useRef(compare);
   compareRef.current = compare;
@@ -155,7 +170,8 @@ export function useTrainer(
     let alive = true;
     /** The run's latest good state: a restarted worker continues from it. */
     let lastSaved: SavedRun | null = null;
-    const restarts: number[] = [];
+    /** Stops restart loops: too many restarts in a minute, or in a row without progress. */
+    const guard = new RestartGuard();
     // Run ids count per worker: a restarted worker's are shifted past the old ones, and the run
     // it restores takes the old run's id, so the curves go on instead of starting over.
     let runIdShift = 0;
@@ -185,6 +201,7 @@ export function useTrainer(
           }
           event.runId += runIdShift;
           lastRunId = event.runId;
+          guard.snapshot(event.iteration);
           setState((s) => {
             const compareSnapshot = compareAsSnapshot(event);
             return {
@@ -197,7 +214,14 @@ export function useTrainer(
                   : extendHistory(s.compareHistory, compareAsSnapshot(s.snapshot), compareSnapshot),
               // A run that trains again has recovered.
               divergence: event.running ? null : s.divergence,
+              // An error about a run that is gone, or that trains again, is stale (staleError.ts).
+              error: errorAfterSnapshot(s.error, s.snapshot, event),
               starting: false,
+              // An announced block is over once a later iteration (or a stop) is reported.
+              busy:
+                event.running && s.busy !== null && s.busy.iteration === event.iteration
+                  ? s.busy
+                  : null,
             };
           });
           break;
@@ -209,8 +233,14 @@ export function useTrainer(
             error: event.message,
             starting: false,
             snapshot: stopped(s.snapshot),
+            busy: null,
           }));
           break;
+        case 'busy': {
+          const { type: _, ...busy } = event;
+          setState((s) => ({ ...s, busy: { ...busy, receivedAt: performance.now() } }));
+          break;
+        }
         case 'diverged':
           setState((s) => ({ ...s, divergence: event.divergence, snapshot: stopped(s.snapshot) }));
           break;
@@ -237,8 +267,7 @@ export function useTrainer(
       });
       const api = Comlink.wrap<TrainerWorkerApi>(worker);
       let answered = true;
-      let lastAnswer = performance.now();
-      let timeout = STARTUP_TIMEOUT_MS;
+      const liveness = new Liveness(performance.now());
       const stop = (): void => {
         window.clearInterval(beating);
         worker.removeEventListener('error', onError);
@@ -253,23 +282,20 @@ export function useTrainer(
         stop();
         apiRef.current = null;
         initialisedRef.current = false;
-        const now = performance.now();
-        restarts.push(now);
-        while ((restarts[0] ?? now) < now - RESTART_WINDOW_MS) restarts.shift();
-        if (restarts.length > MAX_RESTARTS) {
+        // Calls to the old worker would never settle: each says so where it was made.
+        inFlightRef.current.abandon();
+        const giveUp = guard.failed(performance.now(), why, reloadAdviceNow());
+        if (giveUp !== null) {
           current = null;
-          setState((s) => ({
-            ...s,
-            snapshot: stopped(s.snapshot),
-            error: `The training worker failed ${restarts.length} times within a minute (last: ${why}). Reload the page to try again: your settings are in the link.`,
-          }));
+          setState((s) => ({ ...s, snapshot: stopped(s.snapshot), busy: null, error: giveUp }));
           return;
         }
-        setState((s) => ({ ...s, snapshot: stopped(s.snapshot) }));
+        setState((s) => ({ ...s, snapshot: stopped(s.snapshot), busy: null }));
         runIdShift = lastRunId + 1;
         // A worker that fails while restoring leaves the same run to restore.
         restoring ??= lastSaved;
         continuing = restoring?.checkpoint.iteration ?? null;
+        guard.restartsAt(continuing);
         start(why);
       };
       const onError = (event: ErrorEvent): void => {
@@ -285,15 +311,12 @@ export function useTrainer(
       const heartbeat = (): void => {
         // A hidden tab's timers and messages are throttled: silence there proves nothing.
         if (document.visibilityState === 'hidden') {
-          lastAnswer = performance.now();
+          liveness.hidden(performance.now());
           return;
         }
-        if (performance.now() - lastAnswer > timeout) {
-          crashed(
-            timeout === STARTUP_TIMEOUT_MS
-              ? `it did not start within ${Math.round(timeout / 1000)} s`
-              : `it stopped answering for ${Math.round(timeout / 1000)} s`,
-          );
+        const dead = liveness.tick(performance.now());
+        if (dead !== null) {
+          crashed(dead);
           return;
         }
         if (!answered) return;
@@ -301,10 +324,17 @@ export function useTrainer(
         api.ping().then(
           () => {
             answered = true;
-            lastAnswer = performance.now();
+            liveness.heard(performance.now());
           },
           () => undefined,
         );
+      };
+      /** Every event is a sign of life; a 'busy' one also announces a long block. */
+      const onWorkerEvent = (event: WorkerEvent): void => {
+        if (current !== self) return;
+        if (event.type === 'busy') liveness.busy(performance.now(), event.expectedMs);
+        else liveness.heard(performance.now());
+        onEvent(event);
       };
       (async () => {
         const version = await api.version();
@@ -312,17 +342,20 @@ export function useTrainer(
           throw new Error(`The worker speaks protocol ${version}, the page ${PROTOCOL_VERSION}.`);
         }
         await api.setPoints(pointsRef.current);
-        await api.init(configRef.current, Comlink.proxy(onEvent));
+        await api.init(configRef.current, Comlink.proxy(onWorkerEvent));
         if (!alive || current !== self) return;
-        lastAnswer = performance.now();
-        timeout = HEARTBEAT_TIMEOUT_MS;
+        liveness.started(performance.now());
         let restored = '';
         const saved = restoring;
         if (recovering !== null && saved !== null) {
           try {
-            await api.restoreRun(saved, configRef.current);
+            // Run B too, from its own checkpoint: the setConfig below then changes nothing.
+            const message = await api.restoreRun(saved, configRef.current, compareRef.current);
             lastSaved = saved;
-            restored = ` and the run restored from iteration ${formatCount(saved.checkpoint.iteration)} (paused: press Play to go on)`;
+            restored =
+              compareRef.current === null
+                ? ` and the run restored from iteration ${formatCount(saved.checkpoint.iteration)} (paused: press Play to go on)`
+                : `. ${message} Paused: press Play to go on`;
           } catch (error) {
             continuing = null;
             restored = ` but the last run could not be restored (${describeError(error)}): a new one starts`;
@@ -368,61 +401,90 @@ export function useTrainer(
   // biome-ignore lint/correctness/useExhaustiveDependencies: compareKey stands for compare, by value.
   useEffect(() => {
     if (initialisedRef.current && !holdConfig) {
+      // A resend of what a restore gave the worker would rebuild the run at 0.
+      const restored = restoredRef.current.config;
+      restoredRef.current.config = null;
+      if (restored === JSON.stringify([config, compareRef.current])) return;
       apiRef.current?.setConfig(config, compareRef.current).catch(() => undefined);
     }
   }, [config, compareKey, holdConfig]);
 
   useEffect(() => {
+    const restored = restoredRef.current.points;
+    restoredRef.current.points = undefined;
+    if (restored === points) return;
     if (initialisedRef.current) apiRef.current?.setPoints(points).catch(() => undefined);
   }, [points]);
 
-  const call = useCallback((action: (api: Comlink.Remote<TrainerWorkerApi>) => Promise<void>) => {
-    const api = apiRef.current;
-    if (api === null) return;
-    action(api).catch((error: unknown) => setState((s) => ({ ...s, error: describeError(error) })));
-  }, []);
+  const call = useCallback(
+    (action: (api: Comlink.Remote<TrainerWorkerApi>) => Promise<void>, what: string) => {
+      const api = apiRef.current;
+      if (api === null) return;
+      inFlightRef.current
+        .track(action(api), what)
+        .catch((error: unknown) => setState((s) => ({ ...s, error: describeError(error) })));
+    },
+    [],
+  );
 
   const controls: TrainerControls = {
-    play: useCallback(() => call((api) => api.play()), [call]),
-    pause: useCallback(() => call((api) => api.pause()), [call]),
-    step: useCallback((phase: StepPhase) => call((api) => api.step(phase)), [call]),
-    reset: useCallback(() => call((api) => api.reset()), [call]),
+    play: useCallback(() => call((api) => api.play(), 'Play'), [call]),
+    pause: useCallback(() => call((api) => api.pause(), 'Pause'), [call]),
+    step: useCallback((phase: StepPhase) => call((api) => api.step(phase), 'the step'), [call]),
+    reset: useCallback(() => call((api) => api.reset(), 'the reset'), [call]),
     dismissError: useCallback(() => setState((s) => ({ ...s, error: null })), []),
     dismissDivergence: useCallback(() => setState((s) => ({ ...s, divergence: null })), []),
     dismissNotice: useCallback(() => setState((s) => ({ ...s, notice: null })), []),
-    recover: useCallback(async (iteration: number, config: PlaygroundConfig) => {
-      const api = apiRef.current;
-      if (api === null) throw new Error('The training worker is not ready yet.');
-      // Sent now, before the new config's own message: the worker then finds nothing changed.
-      configRef.current = config;
-      const message = await api.branch(iteration, config);
-      setState((s) => ({ ...s, divergence: null }));
-      return message;
-    }, []),
-    restoreRun: useCallback(async (run: SavedRun) => {
+    recover: useCallback(
+      async (iteration: number, config: PlaygroundConfig, compare?: PlaygroundConfig | null) => {
+        const api = apiRef.current;
+        if (api === null) throw new Error('The training worker is not ready yet.');
+        // Sent now, before the new config's own message: the worker then finds nothing changed.
+        const nextCompare =
+          compare === undefined
+            ? followCompare(compareRef.current, configRef.current, config)
+            : compare;
+        configRef.current = config;
+        compareRef.current = nextCompare;
+        const message = await api.branch(iteration, config, nextCompare);
+        setState((s) => ({ ...s, divergence: null }));
+        return message;
+      },
+      [],
+    ),
+    restoreRun: useCallback(async (run: SavedRun, compare: PlaygroundConfig | null) => {
       // Offered as the page opens: a click may come before the worker is up.
       const api =
         apiRef.current ??
         (await new Promise<Comlink.Remote<TrainerWorkerApi>>((resolve) =>
           readyWaiters.current.push(resolve),
         ));
-      configRef.current = run.config;
-      pointsRef.current = run.points;
-      // Both posted at once, in order, ahead of the effects that will send the same values.
-      const points = api.setPoints(run.points);
-      const restored = api.restoreRun(run, run.config);
+      // The worker builds the restored run with the run's points (posted first, in order).
+      const points = samePoints(pointsRef.current, run.points) ? null : api.setPoints(run.points);
+      let message: string;
+      try {
+        message = await api.restoreRun(run, run.config, compare);
+      } catch (error) {
+        // Refused: the worker kept its run; it gets the page's points back.
+        if (points !== null) await api.setPoints(pointsRef.current).catch(() => undefined);
+        throw error;
+      }
       await points;
-      const message = await restored;
+      restoredRef.current = { config: JSON.stringify([run.config, compare]), points: run.points };
       setState((s) => ({ ...s, divergence: null, error: null }));
       return message;
     }, []),
     timeline: useMemo(
       () => ({
-        view: async (iteration: number) => (await apiRef.current?.timelineFrame(iteration)) ?? null,
+        view: async (iteration: number) => {
+          const api = apiRef.current;
+          if (api === null) return null;
+          return inFlightRef.current.track(api.timelineFrame(iteration), 'showing that frame');
+        },
         branch: async (iteration: number) => {
           const api = apiRef.current;
           if (api === null) throw new Error('The training worker is not ready yet.');
-          return api.branch(iteration, configRef.current);
+          return inFlightRef.current.track(api.branch(iteration, configRef.current), 'the branch');
         },
       }),
       [],
@@ -432,7 +494,10 @@ export function useTrainer(
         save: async () => {
           const api = apiRef.current;
           if (api === null) throw new Error('The training worker is not ready yet.');
-          const files = await api.exportGenerator(GENERATOR_FILE_NAME);
+          const files = await inFlightRef.current.track(
+            api.exportGenerator(GENERATOR_FILE_NAME),
+            'the export',
+          );
           downloadBlob(
             new Blob([files.modelJson], { type: 'application/json' }),
             `${GENERATOR_FILE_NAME}.json`,
@@ -447,7 +512,10 @@ export function useTrainer(
           const api = apiRef.current;
           if (api === null) throw new Error('The training worker is not ready yet.');
           const { modelJson, weights } = await readModelFiles(files);
-          return api.loadGenerator(modelJson, weights);
+          return inFlightRef.current.track(
+            api.loadGenerator(modelJson, weights),
+            'loading the generator',
+          );
         },
       }),
       [],

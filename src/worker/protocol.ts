@@ -8,7 +8,7 @@ import type { BackendChoice, PlaygroundConfig } from '../config/schema';
 import type { TrainerCheckpoint, TrainingMetrics } from '../engine';
 
 /** Bumped on any incompatible change to the messages below. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** A tfjs backend the worker can run on. */
 export type BackendName = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
@@ -173,6 +173,12 @@ export interface SavedRun {
   savedAt: number;
   /** The backend that trained it. */
   backend: BackendName;
+  /**
+   * A side-by-side comparison's run B, saved at the same iteration as run A (so a restore keeps
+   * the two in step); `checkpoint` is null when B had stopped (it failed or diverged). Absent or
+   * null without a comparison (and in runs kept before comparisons were saved).
+   */
+  compare?: { config: PlaygroundConfig; checkpoint: TrainerCheckpoint | null } | null;
 }
 
 /** Where a run's numbers first stopped being finite. */
@@ -189,8 +195,37 @@ export interface Divergence {
   lastGood: number | null;
 }
 
-/** A fault the tests (and the curious, from the console) can inject to see the app recover. */
-export type FaultKind = 'crash' | 'hang' | 'device-lost' | 'backend-failure' | 'nan-weights';
+/**
+ * A fault the tests (and the curious, from the console) can inject to see the app recover.
+ * 'slow' blocks the worker for SLOW_FAULT_MS, announced as a long iteration would be (a busy
+ * worker, not a stuck one).
+ */
+export type FaultKind =
+  | 'crash'
+  | 'hang'
+  | 'slow'
+  | 'device-lost'
+  | 'backend-failure'
+  | 'nan-weights';
+
+/** How long the 'slow' fault blocks the worker: longer than the heartbeat's 10 s. */
+export const SLOW_FAULT_MS = 14_000;
+
+/**
+ * Posted by the worker just before a long synchronous block (it arrives while the block runs):
+ * an iteration or one phase of it, or a snapshot's views and metrics. The page allows the block
+ * well over `expectedMs` before it judges the worker stuck, and shows the progress.
+ */
+export interface BusyEvent {
+  type: 'busy';
+  phase: 'iteration' | 'discriminator' | 'generator' | 'snapshot';
+  /** Completed iterations when the block began. */
+  iteration: number;
+  /** How long the block is expected to take (measured in earlier turns, else estimated). */
+  expectedMs: number;
+  /** Of the iteration in progress: ms spent before this block, and expected in all. */
+  progress: { elapsedMs: number; expectedMs: number } | null;
+}
 
 /** The debugging hook the page puts on `window.ganPlayground` (the end-to-end tests use it). */
 export interface PlaygroundDebugHook {
@@ -208,7 +243,8 @@ export type WorkerEvent =
   /** The latest good state of the run (at most every SAVE_INTERVAL_MS, and on pause). */
   | { type: 'saved'; run: SavedRun }
   /** Something the worker recovered from by itself (a backend that failed mid-run). */
-  | { type: 'notice'; message: string };
+  | { type: 'notice'; message: string }
+  | BusyEvent;
 
 /**
  * What one press of a step button runs: a whole iteration (k discriminator updates, then one
@@ -253,20 +289,33 @@ export interface TrainerWorkerApi {
   timelineFrame(iteration: number): Promise<TimelineView | null>;
   /**
    * Continues from the timeline's frame at `iteration` with `config` (the frame's settings or
-   * changed ones of the same architecture): the frames after it are dropped. Resolves with a
-   * sentence for the user; rejects with one saying why it cannot.
+   * changed ones of the same architecture): the frames after it are dropped. A comparison's run B
+   * goes back to the same iteration with `compare` (undefined: its settings as they are).
+   * Resolves with a sentence for the user (saying so when run B could not follow); rejects with
+   * one saying why it cannot.
    */
-  branch(iteration: number, config: PlaygroundConfig): Promise<string>;
+  branch(
+    iteration: number,
+    config: PlaygroundConfig,
+    compare?: PlaygroundConfig | null,
+  ): Promise<string>;
   /** Starts a new run with the same config (fresh weights from the seed). */
   reset(): Promise<void>;
   /** Answers at once between training turns: the UI's heartbeat. Returns the iteration. */
   ping(): number;
   /**
    * Continues a saved run (paused) with `config`, which must have the saved run's architecture;
-   * starts a new history. Resolves with a sentence for the user; rejects with one saying what
-   * does not match, changing nothing.
+   * starts a new history. `compare` is the comparison's run B to continue with it (null: none;
+   * undefined: the comparison as it is), restored from `run.compare` at the same iteration, so
+   * that a following setConfig(config, compare) finds nothing changed. Resolves with a sentence
+   * for the user, saying when run B started over or stays stopped and why; rejects with one
+   * saying what does not match, changing nothing.
    */
-  restoreRun(run: SavedRun, config: PlaygroundConfig): Promise<string>;
+  restoreRun(
+    run: SavedRun,
+    config: PlaygroundConfig,
+    compare?: PlaygroundConfig | null,
+  ): Promise<string>;
   /** Injects a fault, to test recovery (see FaultKind). */
   injectFault(kind: FaultKind): void;
 }
@@ -302,6 +351,7 @@ export function transferablesOf(event: WorkerEvent): ArrayBuffer[] {
     case 'error':
     case 'diverged':
     case 'notice':
+    case 'busy':
     // Copied, not moved: the worker keeps the same checkpoint in its timeline.
     case 'saved':
       return [];

@@ -10,7 +10,10 @@ import type { SnapshotFields, SnapshotMetrics } from './protocol';
 
 /** Most frames kept. */
 export const MAX_FRAMES = 120;
-/** Most bytes kept over all frames (checkpoints dominate: ~0.2 MB for two 64·64 networks). */
+/**
+ * Most bytes kept over all frames (checkpoints dominate: ~0.2 MB for two 64·64 networks). While
+ * comparing, a frame holds both runs' checkpoints, so the same budget keeps half as many.
+ */
 export const MAX_TIMELINE_BYTES = 48 * 1024 * 1024;
 /** Spacing of the first frames, in iterations. */
 export const FIRST_INTERVAL = 25;
@@ -26,6 +29,11 @@ export interface TimelineFrame {
   metrics: SnapshotMetrics | null;
   /** Null when the model is too large to keep one per frame. */
   checkpoint: TrainerCheckpoint | null;
+  /**
+   * A comparison's run B at the same iteration, so a branch takes both runs back together: null
+   * when B had stopped (or `checkpoint` is null); absent without a comparison.
+   */
+  compare?: TrainerCheckpoint | null;
 }
 
 function fieldsBytes(fields: SnapshotFields | null): number {
@@ -42,8 +50,14 @@ export function frameBytes(frame: TimelineFrame): number {
   return (
     frame.generated.byteLength +
     fieldsBytes(frame.fields) +
-    (frame.checkpoint === null ? 0 : checkpointBytes(frame.checkpoint))
+    (frame.checkpoint === null ? 0 : checkpointBytes(frame.checkpoint)) +
+    (frame.compare ? checkpointBytes(frame.compare) : 0)
   );
+}
+
+/** Whether a checkpoint is too large to keep per frame. */
+function oversized(checkpoint: TrainerCheckpoint | null | undefined): boolean {
+  return checkpoint ? checkpointBytes(checkpoint) > MAX_CHECKPOINT_BYTES : false;
 }
 
 export class Timeline {
@@ -57,11 +71,15 @@ export class Timeline {
     return last === undefined || iteration >= last.iteration + this.interval;
   }
 
-  /** Adds a frame (replacing one at the same iteration), then thins to the budget. */
+  /**
+   * Adds a frame (replacing one at the same iteration), then thins to the budget. Run A's and run
+   * B's checkpoints are kept together or not at all: a frame that one run cannot branch from is
+   * not branchable (branching A alone would leave the runs out of step).
+   */
   add(frame: TimelineFrame): void {
-    const stored =
-      frame.checkpoint !== null && checkpointBytes(frame.checkpoint) > MAX_CHECKPOINT_BYTES
-        ? { ...frame, checkpoint: null }
+    const stored: TimelineFrame =
+      oversized(frame.checkpoint) || oversized(frame.compare)
+        ? { ...frame, checkpoint: null, ...(frame.compare === undefined ? {} : { compare: null }) }
         : frame;
     const last = this.frames.at(-1);
     if (last !== undefined && last.iteration >= stored.iteration) {

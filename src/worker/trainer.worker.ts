@@ -13,29 +13,30 @@ import {
   createTrainer,
   datasetDimension,
   filesToArtifacts,
-  mmdWitnessOnGrid,
   speedKey,
   type Trainer,
   type TrainerCheckpoint,
 } from '../engine';
-import { plotDomain } from '../engine/view';
 import {
   choiceDependsOnModel,
   fallbackBackend,
   type ModelUnderTest,
   selectBackend,
 } from './backend';
+import { backendThroughput, calibrateBackend } from './calibration';
+import { type CompareOutcome, CompareRun, compareSuffix, recoveredRuns } from './compareRun';
+import { ANNOUNCE_MS, type Pacing } from './pacing';
 import {
   BACKEND_LABELS,
   type BackendInfo,
   type BackendName,
-  type CompareSnapshot,
   type Divergence,
   type EngineMemory,
   type FaultKind,
   type GeneratorModelFiles,
   PROTOCOL_VERSION,
   type SavedRun,
+  SLOW_FAULT_MS,
   type Snapshot,
   type SnapshotFields,
   type SnapshotMetrics,
@@ -46,10 +47,10 @@ import {
   type UserPoints,
   type WorkerEvent,
 } from './protocol';
+import { copyFields, DISPLAY_POINTS, evaluateFields, measureRun } from './runViews';
 import { Timeline } from './timeline';
+import { blockFor, TurnRunner } from './turns';
 
-/** Points of each kind in a snapshot; also the sample size of the MMD² estimate. */
-const DISPLAY_POINTS = 512;
 /** Snapshots are at least this far apart while training. */
 const SNAPSHOT_INTERVAL_MS = 100;
 /** Target length of one loop turn; bounds how long a message from the UI waits. */
@@ -60,26 +61,8 @@ const MAX_ITERATIONS_PER_TURN = 2000;
  * 40–60 ms on WASM: measured twice a second they take ~10% of the worker's time, not ~50%.
  */
 const METRICS_INTERVAL_MS = 500;
-/**
- * Grid of the discriminator heatmap in 2-D (cells per axis; 48² costs ~3.6 ms per snapshot on WASM
- * for the default D, smoothed by the canvas) and of the D(x) curve in 1-D.
- */
-const FIELD_RESOLUTION_2D = 48;
-const FIELD_RESOLUTION_1D = 200;
-/** Lines per noise axis of the generator's manifold mesh (2-D), points of z → G(z) (1-D). */
-const MANIFOLD_RESOLUTION_2D = 21;
-const MANIFOLD_RESOLUTION_1D = 101;
-/** Generated points that get a gradient arrow. */
-const PUSH_POINTS = 128;
 /** Fields are recomputed at most this often while training (every snapshot when paused). */
 const FIELDS_INTERVAL_MS = 200;
-/**
- * Points of each sample in the MMD witness (48² grid × 2 × 128 kernel terms: ~13 ms in JS,
- * `npx tsx bench/micro.ts`).
- */
-const WITNESS_POINTS = 128;
-/** Evaluation batch of the diagnostics pass (mean D outputs, gradient norms). */
-const DIAGNOSTICS_BATCH = 256;
 /**
  * The run's state is sent to the UI (to survive a worker crash or a reload) at most this often
  * while training, and on every pause: a crash loses at most this much training.
@@ -89,107 +72,6 @@ const SAVE_INTERVAL_MS = 2000;
 const MAX_SAVED_BYTES = 32 * 1024 * 1024;
 
 type Listener = (event: WorkerEvent) => void;
-
-/**
- * The second run of a side-by-side comparison: its own trainer, stepped in lockstep with the
- * first (same iterations per turn), measured against the same plotted real points. It never stops
- * the first run: when it fails to build or diverges it stops and says why in its snapshot part.
- */
-class CompareRun {
-  private trainer: Trainer | null = null;
-  private error: string | null = null;
-  private lossIterations: number[] = [];
-  private discriminatorLoss: number[] = [];
-  private generatorLoss: number[] = [];
-  private metrics: SnapshotMetrics | null = null;
-  private fields: SnapshotFields | null = null;
-
-  constructor(readonly config: PlaygroundConfig) {}
-
-  build(points: UserPoints | null): void {
-    this.dispose();
-    this.error = null;
-    this.metrics = null;
-    this.fields = null;
-    this.clearLosses();
-    try {
-      this.trainer = createTrainer({ ...this.config, points });
-    } catch (error) {
-      this.error = `Run B cannot start: ${error instanceof Error ? error.message : String(error)}`;
-    }
-  }
-
-  step(iterations: number, phase: StepPhase = 'iteration'): void {
-    const trainer = this.trainer;
-    if (trainer === null) return;
-    try {
-      if (phase === 'discriminator') {
-        // Run B may have no discriminator (the MMD objective): it then waits for G's turn.
-        if (trainer.config.objective !== 'mmd') trainer.stepDiscriminator();
-      } else if (phase === 'generator') trainer.stepGenerator();
-      else trainer.step(iterations);
-    } catch (error) {
-      this.stop(error);
-    }
-  }
-
-  async takeLosses(): Promise<void> {
-    const trainer = this.trainer;
-    if (trainer === null) return;
-    const losses = await trainer.takeLosses();
-    if (losses === null) return;
-    this.lossIterations.push(trainer.iteration);
-    this.discriminatorLoss.push(losses.discriminator ?? Number.NaN);
-    this.generatorLoss.push(losses.generator);
-    if (losses.iterations > 0 && !Number.isFinite(losses.generator)) {
-      this.stop(new Error(`diverged at iteration ${trainer.iteration} (a loss became not finite)`));
-    }
-  }
-
-  /** This run's part of a snapshot; measures afresh when asked (at the first run's cadence). */
-  async part(real: Float32Array, measure: boolean, evaluate: boolean): Promise<CompareSnapshot> {
-    const trainer = this.trainer;
-    const generated =
-      trainer === null ? new Float32Array(0) : await trainer.sampleGenerator(DISPLAY_POINTS);
-    if (trainer !== null && trainer === this.trainer) {
-      if (measure || this.metrics === null) {
-        this.metrics = await measureRun(trainer, real, generated, this.config.kernelBandwidth);
-      }
-      if (evaluate || this.fields === null) {
-        this.fields = await evaluateFields(trainer, real, generated, this.config.kernelBandwidth);
-      }
-    }
-    const part: CompareSnapshot = {
-      iteration: trainer?.iteration ?? 0,
-      updates: trainer === null ? { discriminator: 0, generator: 0 } : { ...trainer.updates },
-      generated,
-      lossIterations: Float64Array.from(this.lossIterations),
-      discriminatorLoss: Float32Array.from(this.discriminatorLoss),
-      generatorLoss: Float32Array.from(this.generatorLoss),
-      metrics: this.metrics,
-      fields: this.fields === null ? null : copyFields(this.fields),
-      error: this.error,
-    };
-    this.clearLosses();
-    return part;
-  }
-
-  private stop(error: unknown): void {
-    this.error = `Run B stopped: ${error instanceof Error ? error.message : String(error)}`;
-    this.dispose();
-  }
-
-  private clearLosses(): void {
-    this.lossIterations = [];
-    this.discriminatorLoss = [];
-    this.generatorLoss = [];
-  }
-
-  dispose(): void {
-    this.trainer?.dispose();
-    this.trainer = null;
-  }
-}
 
 /** Settings that only change how results are measured, not the run itself. */
 const MEASUREMENT_KEYS: ReadonlySet<keyof PlaygroundConfig> = new Set(['kernelBandwidth']);
@@ -231,6 +113,8 @@ class TrainingSession {
   private pendingDivergence: Omit<Divergence, 'iteration' | 'lastGood'> | null = null;
   /** The latest finite state (saved or a frame): a backend that fails continues from it. */
   private lastGood: TrainerCheckpoint | null = null;
+  /** Run B's checkpoint at lastGood's iteration (null: B had stopped; undefined: no comparison). */
+  private lastGoodCompare: TrainerCheckpoint | null | undefined = undefined;
   private lastSavedTime = Number.NEGATIVE_INFINITY;
   private lastSavedIteration = -1;
   /** Backends that failed mid-run in this session: the fallback skips them. */
@@ -239,6 +123,8 @@ class TrainingSession {
   private injectedFailure: string | null = null;
   /** The WebGPU device whose loss is being watched, if any. */
   private watchedDevice: WebGpuDevice | null = null;
+  /** Runs the loop's turns, whole or one phase at a time, and paces them (see ./turns). */
+  private readonly turns = new TurnRunner();
 
   /** Completed iterations of the current run (the heartbeat's answer). */
   get iteration(): number {
@@ -279,6 +165,7 @@ class TrainingSession {
       this.backendKey = model?.key ?? null;
       this.watchDevice();
       this.emit({ type: 'backend', backend: this.backend });
+      await calibrateBackend();
       await this.rebuild();
       return this.backend;
     });
@@ -360,6 +247,7 @@ class TrainingSession {
       const trainer = this.trainer;
       if (trainer === null) return;
       try {
+        this.announceStep(this.pacingOf(trainer), phase);
         if (phase === 'discriminator') trainer.stepDiscriminator();
         else if (phase === 'generator') trainer.stepGenerator();
         else trainer.step(1);
@@ -423,13 +311,18 @@ class TrainingSession {
     });
   }
 
-  branch(iteration: number, config: PlaygroundConfig): Promise<string> {
+  branch(
+    iteration: number,
+    config: PlaygroundConfig,
+    compare?: PlaygroundConfig | null,
+  ): Promise<string> {
     return this.enqueue(async () => {
       await this.stopLoop();
       const frame = this.timeline.frame(iteration);
       // The latest save also counts: a diverged run goes back to it (see lastGoodIteration).
       const checkpoint =
         frame?.checkpoint ?? (this.lastGood?.iteration === iteration ? this.lastGood : null);
+      const compareCheckpoint = frame?.checkpoint ? frame.compare : this.lastGoodCompare;
       if (checkpoint === null) {
         throw new Error(
           frame === undefined
@@ -439,10 +332,12 @@ class TrainingSession {
       }
       const { trainer, note } = this.restoredTrainer(config, checkpoint);
       this.install(trainer, config);
+      const pair = this.restoreCompare(compare, compareCheckpoint, iteration);
       this.timeline.truncateAfter(iteration);
       this.branchedAt = iteration;
       await this.sendSnapshot(this.generation);
-      return `Branched a new run from iteration ${iteration.toLocaleString('en')}${note === null ? '' : `: ${note}`}.`;
+      const runs = pair === null ? 'a new run' : recoveredRuns(pair);
+      return `Branched ${runs} from iteration ${iteration.toLocaleString('en')}${note === null ? '' : `: ${note}`}${pair === null ? '' : compareSuffix(pair)}.`;
     });
   }
 
@@ -455,18 +350,42 @@ class TrainingSession {
     });
   }
 
-  restoreRun(run: SavedRun, config: PlaygroundConfig): Promise<string> {
+  restoreRun(
+    run: SavedRun,
+    config: PlaygroundConfig,
+    compare?: PlaygroundConfig | null,
+  ): Promise<string> {
     return this.enqueue(async () => {
       await this.stopLoop();
       const { trainer, note } = this.restoredTrainer(config, run.checkpoint);
       this.install(trainer, config);
       this.runId += 1;
       this.timeline.clear();
-      this.compare?.build(this.points);
+      // Run B from its own checkpoint: the setConfig that follows then finds nothing changed.
+      const from = run.checkpoint.iteration;
+      const pair = this.restoreCompare(compare, run.compare?.checkpoint, from);
       await this.sendSnapshot(this.generation);
-      const iteration = run.checkpoint.iteration.toLocaleString('en');
-      return `Restored the run at iteration ${iteration}${note === null ? '' : ` (${note})`}.`;
+      const iteration = from.toLocaleString('en');
+      const optimiser = note === null ? '' : ` (${note})`;
+      return pair === null
+        ? `Restored the run at iteration ${iteration}${optimiser}.`
+        : `Restored ${recoveredRuns(pair)} from iteration ${iteration}${optimiser}${compareSuffix(pair)}.`;
     });
+  }
+
+  /**
+   * Run B once run A was restored at `iteration`: `config` is its settings (undefined: as they
+   * are), restored from `checkpoint` (see CompareRun.restore); null without a comparison.
+   */
+  private restoreCompare(
+    config: PlaygroundConfig | null | undefined,
+    checkpoint: TrainerCheckpoint | null | undefined,
+    iteration: number,
+  ): CompareOutcome | null {
+    const next = config === undefined ? (this.compare?.config ?? null) : config;
+    this.compare?.dispose();
+    this.compare = next === null ? null : new CompareRun(next);
+    return this.compare?.restore(checkpoint, iteration, this.points) ?? null;
   }
 
   injectFault(kind: FaultKind): void {
@@ -483,6 +402,20 @@ class TrainingSession {
           while (performance.now() < forever) {
             // A stuck worker answers nothing; only terminate() ends it.
           }
+        }, 0);
+        return;
+      case 'slow':
+        setTimeout(() => {
+          const progress = { elapsedMs: 0, expectedMs: SLOW_FAULT_MS };
+          const iteration = this.iteration;
+          this.emit({
+            type: 'busy',
+            phase: 'iteration',
+            iteration,
+            expectedMs: SLOW_FAULT_MS,
+            progress,
+          });
+          blockFor(SLOW_FAULT_MS, () => performance.now());
         }, 0);
         return;
       case 'device-lost': {
@@ -556,6 +489,7 @@ class TrainingSession {
     this.lastSnapshotIteration = trainer.iteration;
     this.lastSavedIteration = -1;
     this.lastGood = null;
+    this.lastGoodCompare = undefined;
   }
 
   /** The training loop hit an error: a backend that failed falls back to the next one. */
@@ -591,16 +525,13 @@ class TrainingSession {
     this.failedBackends.add(failed);
     this.watchedDevice = null;
     const saved = this.lastGood;
+    const savedCompare = this.lastGoodCompare;
     try {
       this.disposeTrainer();
     } catch {
       this.trainer = null;
     }
-    try {
-      this.compare?.dispose();
-    } catch {
-      // As above: its tensors went with the device.
-    }
+    this.compare?.dispose();
     const info = await fallbackBackend(failed, this.failedBackends, config.backend, why);
     if (info === null) {
       this.fail(
@@ -625,15 +556,23 @@ class TrainingSession {
       return;
     }
     this.install(trainer, config);
-    this.compare?.build(this.points);
     const from = trainer.iteration;
+    // Run B continues from its checkpoint of the same iteration, or starts over with run A.
+    const pair = saved === null ? null : this.restoreCompare(undefined, savedCompare, from);
+    if (saved === null) this.compare?.build(this.points);
     this.timeline.truncateAfter(from);
     this.branchedAt = from;
+    const runs =
+      pair === null
+        ? 'The run continues'
+        : pair.kind === 'restored'
+          ? 'Run A and run B continue'
+          : 'Run A continues';
     this.emit({
       type: 'notice',
-      message: `${BACKEND_LABELS[failed]} failed during training (${why}). The run continues on ${
+      message: `${BACKEND_LABELS[failed]} failed during training (${why}). ${runs} on ${
         BACKEND_LABELS[info.name]
-      } from iteration ${from.toLocaleString('en')}.`,
+      } from iteration ${from.toLocaleString('en')}${pair === null ? '' : compareSuffix(pair)}.`,
     });
     await this.sendSnapshot(this.generation);
     if (resume) this.startLoop();
@@ -688,6 +627,7 @@ class TrainingSession {
     this.branchedAt = null;
     this.lastSavedIteration = -1;
     this.lastGood = null;
+    this.lastGoodCompare = undefined;
     this.iterationsPerTurn = 1;
     this.realDisplay = this.trainer.sampleReal(DISPLAY_POINTS);
     this.clearLosses();
@@ -712,6 +652,7 @@ class TrainingSession {
 
   private async loop(generation: number): Promise<void> {
     try {
+      await calibrateBackend();
       while (this.running && generation === this.generation && this.trainer !== null) {
         const trainer = this.trainer;
         const started = performance.now();
@@ -720,18 +661,31 @@ class TrainingSession {
           this.injectedFailure = null;
           throw new Error(why);
         }
-        trainer.step(this.iterationsPerTurn);
-        this.compare?.step(this.iterationsPerTurn);
+        const pacing = this.pacingOf(trainer);
+        const refused = pacing.refusal();
+        if (refused !== null) return this.fail(new Error(refused));
+        const turn = this.turns.turn(trainer, pacing, this.iterationsPerTurn, {
+          stepCompare: (iterations) => this.compare?.step(iterations),
+          announce: (busy) => this.emit({ type: 'busy', ...busy }),
+          now: () => performance.now(),
+        });
+        if (!turn.readLosses) {
+          // A discriminator phase of a split iteration: the losses are read once it completes.
+          this.turns.finish(pacing, performance.now());
+          await yieldToMessages();
+          continue;
+        }
         // One readback per turn: it also waits for queued GPU work, which bounds the queue.
         const losses = await trainer.takeLosses();
         await this.compare?.takeLosses();
+        this.turns.finish(pacing, performance.now());
         this.recordLosses(losses);
         this.pendingDivergence = lossDivergence(losses);
         if (this.pendingDivergence !== null) {
           await this.sendSnapshot(generation);
           return;
         }
-        this.adaptTurnLength(performance.now() - started);
+        if (!turn.split) this.adaptTurnLength(performance.now() - started);
         if (performance.now() - this.lastSnapshotTime >= SNAPSHOT_INTERVAL_MS) {
           await this.sendSnapshot(generation);
         }
@@ -740,6 +694,23 @@ class TrainingSession {
     } catch (error) {
       if (generation === this.generation) this.loopFailed(error);
     }
+  }
+
+  /** The pacing of `trainer` on the current backend (see ./pacing). */
+  private pacingOf(trainer: Trainer): Pacing {
+    const label = this.backend === null ? 'this backend' : BACKEND_LABELS[this.backend.name];
+    return this.turns.pacingOf(trainer, backendThroughput(), label);
+  }
+
+  /** Announces a step button's block, when it is long (a big model on a slow backend). */
+  private announceStep(pacing: Pacing, phase: StepPhase): void {
+    const refused = pacing.refusal();
+    if (refused !== null) throw new Error(refused);
+    const kind = phase === 'iteration' ? null : phase;
+    const expectedMs = kind === null ? pacing.iterationMs() : pacing.expectedMs(kind);
+    if (expectedMs < ANNOUNCE_MS) return;
+    const iteration = this.iteration;
+    this.emit({ type: 'busy', phase, iteration, expectedMs, progress: null });
   }
 
   /** Scales the iterations per turn so one turn lasts about TURN_BUDGET_MS. */
@@ -778,6 +749,7 @@ class TrainingSession {
     const trainer = this.trainer;
     const config = this.config;
     if (trainer === null || config === null) return;
+    const snapshotStarted = this.announceSnapshot(trainer);
     const generated = await trainer.sampleGenerator(DISPLAY_POINTS);
     if (trainer !== this.trainer) return;
     const found = this.pendingDivergence ?? (await healthCheck(trainer, generated));
@@ -825,8 +797,11 @@ class TrainingSession {
       (!loopRunning || performance.now() - this.lastSavedTime >= SAVE_INTERVAL_MS);
     if (frameDue || saveDue) {
       const checkpoint = await trainer.checkpoint();
+      // Run B's at the same iteration (lockstep): restores and branches then keep both in step.
+      const compareCheckpoint = await this.compare?.checkpoint();
       if (trainer !== this.trainer) return;
       this.lastGood = checkpoint;
+      this.lastGoodCompare = compareCheckpoint;
       if (frameDue) {
         // The frame keeps the exact samples of this iteration; its views and metrics are the
         // latest (at most FIELDS_INTERVAL_MS and METRICS_INTERVAL_MS behind while training).
@@ -836,13 +811,15 @@ class TrainingSession {
           fields: this.fields === null ? null : copyFields(this.fields),
           metrics: this.metrics,
           checkpoint,
+          compare: compareCheckpoint,
         });
       }
-      if (saveDue) this.save(checkpoint, config);
+      if (saveDue) this.save(checkpoint, config, compareCheckpoint);
     }
     // A copy: the snapshot's arrays are transferred (detached here) and this.fields is reused.
     const fields = this.fields === null ? null : copyFields(this.fields);
     const now = performance.now();
+    if (measure) this.pacingOf(trainer).observe('snapshot', now - snapshotStarted);
     const elapsedSeconds = (now - this.lastSnapshotTime) / 1000;
     const iterations = trainer.iteration - this.lastSnapshotIteration;
     const snapshot: Snapshot = {
@@ -887,11 +864,33 @@ class TrainingSession {
     }
   }
 
+  /** Announces a snapshot expected to be long (its views and metrics); returns when it began. */
+  private announceSnapshot(trainer: Trainer): number {
+    const expectedMs = this.pacingOf(trainer).expectedMs('snapshot');
+    const iteration = trainer.iteration;
+    if (expectedMs >= ANNOUNCE_MS) {
+      this.emit({ type: 'busy', phase: 'snapshot', iteration, expectedMs, progress: null });
+    }
+    return performance.now();
+  }
+
   /** Tells the UI the run's latest good state, to survive a worker crash or a reload. */
-  private save(checkpoint: TrainerCheckpoint, config: PlaygroundConfig): void {
+  private save(
+    checkpoint: TrainerCheckpoint,
+    config: PlaygroundConfig,
+    compareCheckpoint: TrainerCheckpoint | null | undefined,
+  ): void {
     this.lastSavedTime = performance.now();
     this.lastSavedIteration = checkpoint.iteration;
-    if (this.backend === null || checkpointBytes(checkpoint) > MAX_SAVED_BYTES) return;
+    const bytes = checkpointBytes(checkpoint);
+    if (this.backend === null || bytes > MAX_SAVED_BYTES) return;
+    const compare = this.compare;
+    // Run B goes with run A when both fit; without it a restore says that B starts over.
+    const withB =
+      compare !== null &&
+      compareCheckpoint !== undefined &&
+      bytes + (compareCheckpoint === null ? 0 : checkpointBytes(compareCheckpoint)) <=
+        MAX_SAVED_BYTES;
     this.emit({
       type: 'saved',
       run: {
@@ -900,6 +899,7 @@ class TrainingSession {
         checkpoint,
         savedAt: Date.now(),
         backend: this.backend.name,
+        compare: withB ? { config: compare.config, checkpoint: compareCheckpoint } : null,
       },
     });
   }
@@ -993,69 +993,10 @@ function webGpuDevice(): WebGpuDevice | null {
   return (tf.backend() as unknown as { device?: WebGpuDevice }).device ?? null;
 }
 
-/** Full metrics of a generator's samples against the plotted real ones, plus a diagnostics pass. */
-function measureRun(
-  trainer: Trainer,
-  real: Float32Array,
-  generated: Float32Array,
-  kernelBandwidth: number,
-): Promise<SnapshotMetrics> {
-  return trainer.metrics({ kernelBandwidth, real, generated, diagnosticsSize: DIAGNOSTICS_BATCH });
-}
-
-/** D over the plotted region, G's manifold and the push on the first generated points. */
-async function evaluateFields(
-  trainer: Trainer,
-  real: Float32Array,
-  generated: Float32Array,
-  kernelBandwidth: number,
-): Promise<SnapshotFields | null> {
-  const dimension = trainer.dimension;
-  const domain = plotDomain(real, generated, dimension);
-  const resolution = dimension === 2 ? FIELD_RESOLUTION_2D : FIELD_RESOLUTION_1D;
-  const manifoldResolution = dimension === 2 ? MANIFOLD_RESOLUTION_2D : MANIFOLD_RESOLUTION_1D;
-  try {
-    const fields = await trainer.fields({
-      domain,
-      resolution,
-      manifoldResolution,
-      samples: generated.slice(0, PUSH_POINTS * dimension),
-    });
-    const witness = mmdWitnessOnGrid(
-      domain,
-      resolution,
-      real.subarray(0, WITNESS_POINTS * dimension),
-      generated.subarray(0, WITNESS_POINTS * dimension),
-      kernelBandwidth,
-    );
-    return {
-      ...fields,
-      domain,
-      resolution,
-      manifoldResolution,
-      witness,
-      kernelBandwidth,
-    };
-  } catch {
-    // A view is not worth stopping training for; the plot falls back to the samples alone.
-    return null;
-  }
-}
-
 /** Tensor count and bytes, from tfjs. (Workers have no performance.memory; the benchmark reads the worker's heap over the DevTools protocol.) */
 function engineMemory(): EngineMemory {
   const { numTensors, numBytes } = tf.memory();
   return { tensors: numTensors, tensorBytes: numBytes };
-}
-
-function copyFields(fields: SnapshotFields): SnapshotFields {
-  return {
-    ...fields,
-    discriminator: fields.discriminator?.slice() ?? null,
-    manifold: fields.manifold.slice(),
-    push: fields.push.slice(),
-    witness: fields.witness.slice(),
-  };
 }
 
 /** Lets queued messages (pause, config changes) run between turns, without setTimeout's clamping. */
@@ -1080,10 +1021,10 @@ const api: TrainerWorkerApi = {
   exportGenerator: (baseName) => session.exportGenerator(baseName),
   loadGenerator: (modelJson, weights) => session.loadGenerator(modelJson, weights),
   timelineFrame: (iteration) => session.timelineFrame(iteration),
-  branch: (iteration, config) => session.branch(iteration, config),
+  branch: (iteration, config, compare) => session.branch(iteration, config, compare),
   reset: () => session.reset(),
   ping: () => session.iteration,
-  restoreRun: (run, config) => session.restoreRun(run, config),
+  restoreRun: (run, config, compare) => session.restoreRun(run, config, compare),
   injectFault: (kind) => session.injectFault(kind),
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DATASETS } from '../../src/engine/datasets';
+import { DATASETS, DEFAULT_DATA_PARAMS, resolveDataset } from '../../src/engine/datasets';
+import { distributionMetrics } from '../../src/engine/evaluate';
 import {
   gridDivergences,
   kernelDensity,
@@ -8,6 +9,7 @@ import {
   mmdSquared,
   mmdWitness,
   modeCoverage,
+  modeGroups,
   silvermanBandwidth,
   slicedWasserstein,
   wasserstein1,
@@ -305,6 +307,40 @@ describe('modeCoverage', () => {
     expect(result.modesCovered).toBe(1);
     expect(result.highQualityShare).toBe(0.25);
     expect(result.samplesPerMode[0]).toBe(1);
+  });
+
+  it('counts three identical mixture means as one mode, covered by samples on it', () => {
+    const data = resolveDataset('custom-mixture', {
+      ...DEFAULT_DATA_PARAMS,
+      mixtureMeans: [
+        [1, 1],
+        [1, 1],
+        [1, 1],
+      ],
+      mixtureWeights: [],
+    });
+    const real = data.sample(createRandom(62), 400);
+    const metrics = distributionMetrics(real, data.sample(createRandom(63), 400), 2, {
+      kernelBandwidth: 0.5,
+      modes: data.modes,
+      modeStd: data.modeStd,
+    });
+    expect(metrics.modeCount).toBe(1);
+    expect(metrics.modesCovered).toBe(1);
+    const coverage = modeCoverage(real, 2, data.modes!, data.modeStd!);
+    expect(coverage).toMatchObject({ modesCovered: 1, modeCount: 1 });
+  });
+
+  it('merges centres closer than the 3σ radius, in chains, and keeps separated ones apart', () => {
+    // σ = 0.1: radius 0.3. 0 and 0.2 overlap, 0.2 and 0.4 too (a chain); 2 stands alone.
+    const modes = [[0], [0.2], [0.4], [2]];
+    expect(modeGroups(modes, 0.3 ** 2)).toEqual([0, 0, 0, 3]);
+    const result = modeCoverage(Float32Array.of(0.4, 2), 1, modes, 0.1);
+    expect(result).toMatchObject({ modesCovered: 2, modeCount: 2 });
+    // Exactly 3σ apart is not closer than the radius: two modes.
+    expect(modeGroups([[0], [0.5]], 0.25)).toEqual([0, 1]);
+    // The ring's eight modes are far apart: eight, as its lessons claim.
+    expect(modeCoverage(new Float32Array(2), 2, ring.modes!, ring.modeStd!).modeCount).toBe(8);
   });
 
   it('works in 1-D and validates its input', () => {

@@ -85,6 +85,45 @@ describe('Timeline', () => {
     expect(timeline.frame(FIRST_INTERVAL)?.checkpoint).toBeNull();
   });
 
+  it("counts run B's checkpoint in the budget: a comparison keeps both runs' per frame", () => {
+    const single = new Timeline();
+    const paired = new Timeline();
+    single.add(frame(0));
+    paired.add({ ...frame(0), compare: checkpoint(0, 1000) });
+    // Run B's checkpoint (1000 floats and the network description) is counted on top of A's.
+    expect(paired.byteLength - single.byteLength).toBeGreaterThanOrEqual(4000);
+    // A long comparison with large checkpoints: within budget, and every frame keeps both.
+    const floats = Math.floor(MAX_CHECKPOINT_BYTES / 4) - 1000;
+    const timeline = new Timeline();
+    for (let iteration = 0; iteration <= 5000; iteration++) {
+      if (!timeline.due(iteration)) continue;
+      timeline.add({
+        ...frame(iteration, floats),
+        compare: checkpoint(iteration, floats),
+      });
+      expect(timeline.byteLength).toBeLessThanOrEqual(MAX_TIMELINE_BYTES);
+    }
+    expect(timeline.iterations.length).toBeGreaterThan(2);
+    for (const iteration of timeline.iterations) {
+      expect(timeline.frame(iteration)?.compare?.iteration).toBe(iteration);
+    }
+    expect(timeline.branchable).toBe(true);
+  });
+
+  it("drops both runs' checkpoints when run B's is too large: no frame branches A alone", () => {
+    const timeline = new Timeline();
+    timeline.add({
+      ...frame(0),
+      compare: checkpoint(0, Math.ceil(MAX_CHECKPOINT_BYTES / 4) + 1),
+    });
+    expect(timeline.frame(0)?.checkpoint).toBeNull();
+    expect(timeline.frame(0)?.compare).toBeNull();
+    expect(timeline.branchable).toBe(false);
+    // A stopped run B (null) leaves run A's checkpoint alone.
+    timeline.add({ ...frame(FIRST_INTERVAL), compare: null });
+    expect(timeline.frame(FIRST_INTERVAL)?.checkpoint?.iteration).toBe(FIRST_INTERVAL);
+  });
+
   it('a branch drops the later frames; the timeline then grows from the branch', () => {
     const timeline = new Timeline();
     const step = FIRST_INTERVAL;

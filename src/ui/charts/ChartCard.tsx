@@ -144,7 +144,8 @@ export function InfoTip({ title, text }: { title: string; text: string }) {
   );
 }
 
-type ExportStatus = 'idle' | 'working' | 'failed';
+/** Idle, working, or why the last export failed. */
+type ExportStatus = 'idle' | 'working' | { failed: string };
 
 /** "Export ▾" with PNG and SVG: the chart as drawn now, title and legend included. */
 function ExportMenu({
@@ -157,10 +158,10 @@ function ExportMenu({
   const [status, setStatus] = useState<ExportStatus>('idle');
   const details = useRef<HTMLDetailsElement>(null);
   const save = async (format: 'png' | 'svg'): Promise<void> => {
-    const chart = onExport();
-    if (chart === null) return;
     setStatus('working');
     try {
+      const chart = onExport();
+      if (chart === null) throw new Error('the chart is not drawn yet; try again in a moment');
       const blob =
         format === 'svg' ? new Blob([chart.svg], { type: 'image/svg+xml' }) : await svgToPng(chart);
       downloadBlob(blob, `gan-playground-${name}.${format}`);
@@ -168,7 +169,8 @@ function ExportMenu({
       if (details.current) details.current.open = false;
     } catch (error) {
       console.warn('Chart export failed:', error);
-      setStatus('failed');
+      const reason = error instanceof Error ? error.message : String(error);
+      setStatus({ failed: reason === '' ? 'an unknown error' : reason });
     }
   };
   return (
@@ -184,7 +186,11 @@ function ExportMenu({
         <button type="button" className="small-button" onClick={() => void save('svg')}>
           SVG
         </button>
-        {status === 'failed' && <span role="alert">The image could not be made.</span>}
+        {typeof status === 'object' && (
+          <span role="alert" data-testid="export-error">
+            The image could not be made: {status.failed.replace(/[.!?]$/, '')}. Nothing was saved.
+          </span>
+        )}
       </div>
     </details>
   );

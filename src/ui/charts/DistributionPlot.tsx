@@ -49,8 +49,11 @@ function Scatter({ size, real, generated, fields, layers }: DistributionPlotProp
     const context = canvas?.getContext('2d');
     if (!canvas || !context) return;
     const ratio = window.devicePixelRatio || 1;
-    canvas.width = Math.round(plot * ratio);
-    canvas.height = Math.round(plot * ratio);
+    // Resized only when the size changes: setting a canvas's size, even to the same value,
+    // reallocates its bitmap, which on a GPU-process canvas is a round trip at every snapshot.
+    const [width, height] = [Math.round(plot * ratio), Math.round(plot * ratio)];
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, plot, plot);
     if (fields !== null && layers.discriminator && fields.discriminator !== null) {
