@@ -259,7 +259,9 @@ export function App() {
             config={config}
             onRecover={async (iteration, next) => {
               scrubbing.leave();
-              await controls.recover(iteration, next);
+              // Run B keeps its own changes on top of run A's new settings.
+              const compare = view.compare === null ? null : compareConfig(next, view.compare);
+              await controls.recover(iteration, next, compare);
               replaceConfig(next);
             }}
             onReset={(next) => {

@@ -30,7 +30,10 @@ export interface KeeperIdentity {
 export interface RunKeeper {
   /** Notes a run to keep (runs at iteration 0 hold nothing worth keeping). */
   remember: (run: SavedRun) => void;
-  /** Writes the latest noted run now (the page is being hidden or closed). */
+  /**
+   * Writes the latest noted run now (the page is being hidden or closed, or about to reload);
+   * rejects when the latest write failed, so that nothing relies on a run that was not kept.
+   */
   flush: () => Promise<void>;
   /** Deletes a kept run; this page's own drops any run not yet written. */
   forget: (id: string) => Promise<void>;
@@ -112,6 +115,8 @@ export function createRunKeeper(
     await store.setMany(slotEntries(info, run));
   };
 
+  /** Why the latest write failed, or null: a flush then rejects with it. */
+  let lastFailure: unknown = null;
   const write = (): Promise<void> => {
     clearTimeout(timer);
     timer = undefined;
@@ -121,7 +126,11 @@ export function createRunKeeper(
     lastWrite = now();
     writing = writing
       .then(() => writeRun(run))
+      .then(() => {
+        lastFailure = null;
+      })
       .catch((error: unknown) => {
+        lastFailure = error;
         // Storage full or unavailable: the run itself goes on; only the keeping failed.
         if (saidFailure) return;
         saidFailure = true;
@@ -141,7 +150,10 @@ export function createRunKeeper(
         timer = setTimeout(() => void write(), Math.max(0, lastWrite + intervalMs - now()));
       }
     },
-    flush: write,
+    flush: async () => {
+      await write();
+      if (lastFailure !== null) throw lastFailure;
+    },
     forget: async (id) => {
       if (id === slot) {
         clearTimeout(timer);

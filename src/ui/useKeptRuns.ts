@@ -57,10 +57,11 @@ export function useKeptRuns(store: RunStore = indexedDbRuns): KeptRunsState {
       () => undefined,
     );
     // A page being hidden may never come back (closed, discarded): write the latest run now.
+    // A failed write was already reported in a note (runKeeper.ts).
+    const flushNow = (): void => void keeper.flush().catch(() => undefined);
     const flush = (): void => {
-      if (document.visibilityState === 'hidden') void keeper.flush();
+      if (document.visibilityState === 'hidden') flushNow();
     };
-    const flushNow = (): void => void keeper.flush();
     document.addEventListener('visibilitychange', flush);
     window.addEventListener('pagehide', flushNow);
     return () => {

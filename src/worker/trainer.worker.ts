@@ -357,7 +357,9 @@ class TrainingSession {
   ): Promise<string> {
     return this.enqueue(async () => {
       await this.stopLoop();
-      const { trainer, note } = this.restoredTrainer(config, run.checkpoint);
+      // Built with the run's own points: a refused run leaves the current run and its points.
+      const { trainer, note } = this.restoredTrainer(config, run.checkpoint, run.points);
+      this.points = run.points;
       this.install(trainer, config);
       this.runId += 1;
       this.timeline.clear();
@@ -460,9 +462,10 @@ class TrainingSession {
   private restoredTrainer(
     config: PlaygroundConfig,
     checkpoint: TrainerCheckpoint,
+    points: UserPoints | null = this.points,
   ): { trainer: Trainer; note: string | null } {
     // Built and restored before the old one goes: a refused snapshot leaves the run as it was.
-    const trainer = createTrainer({ ...config, points: this.points });
+    const trainer = createTrainer({ ...config, points });
     try {
       return { trainer, note: trainer.restore(checkpoint).optimizerNote };
     } catch (error) {
