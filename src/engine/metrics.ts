@@ -8,6 +8,7 @@
  * Internal arithmetic is in float64: the inputs are float32, but sums over thousands of terms
  * would lose digits in float32.
  */
+import { modeGroups } from './modeGroups';
 import { createRandom } from './random';
 
 function assertSample(sample: Float32Array, dimension: number, what: string): number {
@@ -600,32 +601,6 @@ export function modeCoverage(
     highQualityShare: count === 0 ? 0 : highQuality / count,
     samplesPerMode,
   };
-}
-
-/**
- * The distinct mode each mode belongs to (the index of its group's first member): two modes
- * whose centres are closer than √radiusSquared are one, and so, in chains, are their neighbours
- * (single linkage, by union–find).
- */
-export function modeGroups(modes: readonly (readonly number[])[], radiusSquared: number): number[] {
-  const parent = modes.map((_, k) => k);
-  const root = (k: number): number => {
-    let r = k;
-    while (parent[r]! !== r) r = parent[r]!;
-    return r;
-  };
-  for (let a = 0; a < modes.length; a++) {
-    for (let b = a + 1; b < modes.length; b++) {
-      let squared = 0;
-      for (const [t, value] of modes[a]!.entries()) squared += (value - modes[b]![t]!) ** 2;
-      if (squared < radiusSquared) {
-        const [ra, rb] = [root(a), root(b)];
-        // The smaller index stays the root, so a group is named by its first listed mode.
-        if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-      }
-    }
-  }
-  return modes.map((_, k) => root(k));
 }
 
 /** Options of `gridDivergences`. */

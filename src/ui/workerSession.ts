@@ -305,7 +305,8 @@ class Session {
     if (version !== PROTOCOL_VERSION) {
       throw new Error(`The worker speaks protocol ${version}, the page ${PROTOCOL_VERSION}.`);
     }
-    await api.setPoints(this.options.points());
+    const sentPoints = this.options.points();
+    await api.setPoints(sentPoints);
     await api.init(config(), Comlink.proxy(onWorkerEvent));
     if (!this.alive || this.current !== self) return;
     self.liveness.started(performance.now());
@@ -330,7 +331,9 @@ class Session {
     this.restoring = null;
     if (!this.alive || this.current !== self) return;
     this.options.onReady(api);
-    // Settings changed while the worker was starting are sent now.
+    // Points and settings changed while the worker was starting are sent now (the page's
+    // effects skip a worker that is not ready yet).
+    if (this.options.points() !== sentPoints) await api.setPoints(this.options.points());
     await api.setConfig(config(), compare());
     if (recovering !== null) {
       this.options.setState((s) => ({

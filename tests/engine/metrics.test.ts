@@ -9,11 +9,11 @@ import {
   mmdSquared,
   mmdWitness,
   modeCoverage,
-  modeGroups,
   silvermanBandwidth,
   slicedWasserstein,
   wasserstein1,
 } from '../../src/engine/metrics';
+import { modeGroups } from '../../src/engine/modeGroups';
 import { createRandom } from '../../src/engine/random';
 
 function normalSample(seed: number, n: number, mean = 0): Float32Array {

@@ -6,8 +6,9 @@ import type { Snapshot } from '../../worker/protocol';
 import type { TrainingHistory } from '../history';
 import type { Narration, NarrationBox } from '../slowMotion';
 import { InfoTip } from './ChartCard';
-import { discriminatorCanvas, divergingImage, imageCanvas, maxAbs, polyline } from './fieldDrawing';
+import { discriminatorImage, divergingImage, maxAbs, polyline } from './fieldDrawing';
 import { COLOURS } from './palette';
+import { pngDataUrl } from './pngDataUrl';
 import { decimateM4 } from './series';
 
 /** The views a box of the overview can bring into focus (ids of their chart cards). */
@@ -203,9 +204,11 @@ export function ModelOverview({
         (c) => (fields.witness[c] ?? 0) / reach,
         0.85,
       );
-      return imageCanvas(image).toDataURL();
+      return pngDataUrl(image.width, image.height, image.data);
     }
-    return discriminatorCanvas(fields, 0.7)?.toDataURL() ?? null;
+    const image = discriminatorImage(fields, 0.7);
+    // Encoded in JavaScript: a canvas's toDataURL is a synchronous GPU round trip per snapshot.
+    return image === null ? null : pngDataUrl(image.width, image.height, image.data);
   }, [fields, d, kernelOnly]);
 
   const lossSparks = useMemo(() => {

@@ -91,10 +91,16 @@ export function discriminatorCanvas(
   fields: SnapshotFields,
   opacity: number,
 ): HTMLCanvasElement | null {
+  const image = discriminatorImage(fields, opacity);
+  return image === null ? null : imageCanvas(image);
+}
+
+/** discriminatorCanvas's pixels, without a canvas (to encode off the GPU's round trip). */
+export function discriminatorImage(fields: SnapshotFields, opacity: number): ImageData | null {
   const values = fields.discriminator;
   if (values === null) return null;
   const scale = maxAbs(values) || 1;
-  const image = divergingImage(
+  return divergingImage(
     fields.resolution,
     (cell) => {
       const v = values[cell] ?? Number.NaN;
@@ -102,5 +108,4 @@ export function discriminatorCanvas(
     },
     opacity,
   );
-  return imageCanvas(image);
 }
