@@ -199,6 +199,25 @@ test.describe('a busy worker', () => {
     await expect(page.getByTestId('notice')).toContainText(/stopped answering/);
   });
 
+  test('the largest legal model on the CPU backend is refused before it trains, saying why; the settings stay editable', async ({
+    playground,
+  }) => {
+    test.setTimeout(90_000);
+    const { page } = playground;
+    const wide = Array(8).fill(512).join(',');
+    await playground.open(`backend=cpu&g=${wide}&d=${wide}&batch=2048&z=16&k=10`, {
+      expectModel: false,
+    });
+    // At once, without the minutes its first views and metrics would take on this backend.
+    await expect(page.getByTestId('error')).toContainText(
+      /too large to train here: one iteration takes ~[\d,.]+ (s|min) on CPU.*Reduce the batch or the layers/,
+      { timeout: 45_000 },
+    );
+    await expect(page.getByTestId('notice')).toBeHidden();
+    const batch = page.getByLabel('Batch size', { exact: true });
+    await expect(batch).toBeEditable();
+  });
+
   test('a worker that keeps failing without training on is not restarted a third time', async ({
     playground,
   }) => {

@@ -14,7 +14,7 @@ import { expect, test } from './fixtures';
  * machines are slow and shared: frame rates and heaps there swing far more than any leak would
  * move them in the bench's tight verdicts.
  */
-const TRAIN_SECONDS = 150;
+const TRAIN_SECONDS = 110;
 const INTERVAL_SECONDS = 10;
 /** Tensors and heaps settle (the timeline fills, code warms up) before the first window. */
 const WARMUP_SECONDS = 30;

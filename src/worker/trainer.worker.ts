@@ -123,6 +123,11 @@ class TrainingSession {
   private injectedFailure: string | null = null;
   /** The WebGPU device whose loss is being watched, if any. */
   private watchedDevice: WebGpuDevice | null = null;
+  /**
+   * Why the current model is refused (an update would take over MAX_PHASE_MS here), or null: a
+   * refused model gets no views or metrics either, so the refusal comes at once, not after them.
+   */
+  private refusedModel: string | null = null;
   /** Runs the loop's turns, whole or one phase at a time, and paces them (see ./turns). */
   private readonly turns = new TurnRunner();
 
@@ -483,6 +488,7 @@ class TrainingSession {
       this.trainer = null;
     }
     this.trainer = trainer;
+    this.refusedModel = null;
     this.config = config;
     this.metrics = null;
     this.fields = null;
@@ -635,7 +641,11 @@ class TrainingSession {
     this.realDisplay = this.trainer.sampleReal(DISPLAY_POINTS);
     this.clearLosses();
     this.lastSnapshotIteration = 0;
+    // Judged before the first snapshot: a model too large for this backend is refused at once.
+    await calibrateBackend();
+    this.refusedModel = this.pacingOf(this.trainer).refusal();
     await this.sendSnapshot(this.generation);
+    if (this.refusedModel !== null) this.fail(new Error(this.refusedModel));
   }
 
   private startLoop(): void {
@@ -764,9 +774,11 @@ class TrainingSession {
     }
     const healthy = found === null;
     const loopRunning = this.running && generation === this.generation;
-    // A diverged run keeps its last views and metrics: those of NaNs say nothing.
+    // A diverged run keeps its last views and metrics: those of NaNs say nothing. A refused
+    // model gets none (they would take minutes).
+    const viewable = healthy && this.refusedModel === null;
     const measure =
-      healthy && (!loopRunning || performance.now() - this.lastMetricsTime >= METRICS_INTERVAL_MS);
+      viewable && (!loopRunning || performance.now() - this.lastMetricsTime >= METRICS_INTERVAL_MS);
     if (measure) {
       await this.measure(trainer, generated, config);
       if (trainer !== this.trainer) return;
@@ -774,7 +786,7 @@ class TrainingSession {
     // The views' fields follow the samples at most FIELDS_INTERVAL_MS behind while training
     // (they change slowly, and a refresh costs ~17 ms of the worker's time); always fresh when paused.
     const evaluate =
-      healthy &&
+      viewable &&
       (!loopRunning ||
         this.fields === null ||
         performance.now() - this.lastFieldsTime >= FIELDS_INTERVAL_MS);
