@@ -2,7 +2,7 @@
  * Whether the training worker is alive, judged by what it says (answers to pings, any event)
  * and by what it announced: before a long synchronous block the worker posts a 'busy' event
  * with the block's expected length, which arrives while the block runs; the block is then
- * allowed timeout + BUSY_MULTIPLE × its expected length. The page's own stalls do not count:
+ * allowed timeout + max(4 × its expected length, 60 s). The page's own stalls do not count:
  * when the heartbeat's timer fires late (the main thread was blocked, e.g. parsing a large
  * upload), the gap is the page's silence, not the worker's. Pure: the caller passes the clock.
  *
@@ -17,8 +17,10 @@ export interface LivenessOptions {
   timeoutMs: number;
   /** The allowance while the worker starts (loading tfjs, choosing a backend, the first build). */
   startupTimeoutMs: number;
-  /** An announced block is allowed this many times its expected length (plus the timeout). */
+  /** An announced block is allowed this many times its expected length (plus the timeout)… */
   busyMultiple: number;
+  /** …and never less than this (plus the timeout), however short it was expected to be. */
+  minBusyAllowanceMs: number;
 }
 
 export const LIVENESS: LivenessOptions = {
@@ -27,6 +29,11 @@ export const LIVENESS: LivenessOptions = {
   startupTimeoutMs: 30_000,
   // Measured blocks vary by less than 2× on a loaded machine; first estimates within ~2× too.
   busyMultiple: 4,
+  // But not always: the largest legal model's generator update, measured at 1.8 s on WASM,
+  // took 11.5 s the next time on this 2-core machine with one other process running, and a
+  // page restarted it mid-iteration. An announced block is a worker at work, not a hang: it
+  // gets at least the longest update the worker lets start (pacing's MAX_PHASE_MS, 60 s).
+  minBusyAllowanceMs: 60_000,
 };
 
 export class Liveness {
@@ -61,7 +68,12 @@ export class Liveness {
   /** The worker announced a synchronous block of about `expectedMs`. */
   busy(now: number, expectedMs: number): void {
     this.heard(now);
-    const allowance = this.timeout() + this.options.busyMultiple * Math.max(0, expectedMs);
+    const allowance =
+      this.timeout() +
+      Math.max(
+        this.options.busyMultiple * Math.max(0, expectedMs),
+        this.options.minBusyAllowanceMs,
+      );
     this.busyUntil = now + allowance;
     this.busyExpectedMs = expectedMs;
     this.busyAt = this.lastHeard;

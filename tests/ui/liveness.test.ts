@@ -57,6 +57,18 @@ describe('Liveness', () => {
     }
   });
 
+  it('gives a short announced block that overruns many-fold (a loaded machine) at least a minute', () => {
+    const liveness = new Liveness(0);
+    liveness.started(0);
+    // Announced at ~2 s, as the largest model's generator update on WASM; it took 11.5 s here.
+    liveness.busy(1000, 2000);
+    const verdict = tickUntil(liveness, 1000, 400_000);
+    expect(verdict?.at).toBe(72_000);
+    expect(verdict?.why).toMatch(
+      /stopped answering for 71 s, during a step announced to take ~2 s/,
+    );
+  });
+
   it('answers and events count as life', () => {
     const liveness = new Liveness(0);
     liveness.started(0);
