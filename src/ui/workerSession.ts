@@ -310,8 +310,12 @@ class Session {
     await api.init(config(), Comlink.proxy(onWorkerEvent));
     if (!this.alive || this.current !== self) return;
     self.liveness.started(performance.now());
-    let restored = '';
     const saved = this.restoring;
+    // Without a save (none yet, or a checkpoint too large to send) the run starts over: say so.
+    let restored =
+      recovering !== null && saved === null
+        ? ', but no saved state of the run was kept (none yet, or too large to save), so it starts over'
+        : '';
     if (recovering !== null && saved !== null) {
       try {
         // Run B too, from its own checkpoint: the setConfig below then changes nothing.

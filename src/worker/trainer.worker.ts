@@ -68,7 +68,10 @@ const FIELDS_INTERVAL_MS = 200;
  * while training, and on every pause: a crash loses at most this much training.
  */
 const SAVE_INTERVAL_MS = 2000;
-/** Larger checkpoints are not saved (the largest model allowed has about 2.4 M weights). */
+/**
+ * Larger checkpoints are not saved (the largest model allowed has 3.7 M weights, about 44 MB
+ * with Adam's two slots each: such a run is not kept, and a restart starts it over).
+ */
 const MAX_SAVED_BYTES = 32 * 1024 * 1024;
 
 type Listener = (event: WorkerEvent) => void;
