@@ -156,6 +156,8 @@ test.describe('import and export', () => {
     // Into a different architecture: refused with what differs; the run goes on untouched.
     await playground.setControl('generatorLayers', '8');
     await expect(playground.playButton).toBeEnabled();
+    // The new run's first snapshot (on a loaded machine it comes after Play is enabled).
+    await expect(distribution).not.toHaveAttribute('data-generated-digest', trained ?? '');
     const before = await distribution.getAttribute('data-generated-digest');
     await page.getByText('Share & export').click();
     await page.getByTestId('load-generator-input').setInputFiles(files);
