@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { isPartHidden } from '../config/needs';
-import { type ConfigKey, dataDimension } from '../config/schema';
+import { type ConfigKey, dataDimension, type PlaygroundConfig } from '../config/schema';
 import {
   type CompareOverrides,
   compareConfig,
@@ -52,7 +52,10 @@ export function App() {
   // set aside on the way back to live (useTimelineScrub.ts).
   const scrubbing = useTimelineScrub(config, fixes, replaceConfig);
   const { scrub } = scrubbing;
-  const compareWith = view.compare === null ? null : compareConfig(config, view.compare);
+  /** Run B's full settings over run A's `settings` (null without a comparison). */
+  const compareOf = (settings: PlaygroundConfig): PlaygroundConfig | null =>
+    view.compare === null ? null : compareConfig(settings, view.compare);
+  const compareWith = compareOf(config);
   // The runs kept in this browser, offered until restored or dismissed, and this page's own,
   // kept as it trains (useKeptRuns.ts).
   const saver = useKeptRuns();
@@ -260,8 +263,7 @@ export function App() {
             onRecover={async (iteration, next) => {
               scrubbing.leave();
               // Run B keeps its own changes on top of run A's new settings.
-              const compare = view.compare === null ? null : compareConfig(next, view.compare);
-              await controls.recover(iteration, next, compare);
+              await controls.recover(iteration, next, compareOf(next));
               replaceConfig(next);
             }}
             onReset={(next) => {
@@ -308,7 +310,11 @@ export function App() {
               return message;
             }}
             setAside={scrubbing.setAside}
-            onBranchSetAside={() => scrubbing.branchWithSetAside(controls.recover)}
+            onBranchSetAside={() =>
+              scrubbing.branchWithSetAside((iteration, next) =>
+                controls.recover(iteration, next, compareOf(next)),
+              )
+            }
             onDismissSetAside={scrubbing.dismissSetAside}
           />
         )}

@@ -172,10 +172,3 @@ export function checkedSavedRun(value: unknown, now: number): Checked<SavedRun> 
     },
   };
 }
-
-/** Whether two sets of points hold the same values (a restore need not send them again). */
-export function samePoints(a: UserPoints | null, b: UserPoints | null): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || a.dimension !== b.dimension) return false;
-  return a.values.length === b.values.length && a.values.every((v, i) => v === b.values[i]);
-}

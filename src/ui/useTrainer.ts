@@ -9,7 +9,6 @@ import type {
   UserPoints,
 } from '../worker/protocol';
 import { downloadBlob } from './charts/exportChart';
-import { followCompare } from './compareFollow';
 import { emptyHistory } from './history';
 import { InFlight } from './inflight';
 import { readModelFiles } from './modelFiles';
@@ -42,13 +41,13 @@ export interface TrainerControls {
   timeline: TimelineControls;
   /**
    * Continues from a timeline frame with `config` (which may lower the learning rates) after a
-   * divergence, a comparison's run B too (with `compare`, by default its own changes applied to
-   * `config`); resolves with a sentence for the user.
+   * divergence, a comparison's run B too (`compare`: its full settings, or null without one);
+   * resolves with a sentence for the user.
    */
   recover: (
     iteration: number,
     config: PlaygroundConfig,
-    compare?: PlaygroundConfig | null,
+    compare: PlaygroundConfig | null,
   ) => Promise<string>;
   /**
    * Continues a kept run with its own settings, points and run B (`compare`, or null); rejects
@@ -231,18 +230,14 @@ export function useTrainer(
     dismissDivergence: useCallback(() => setState((s) => ({ ...s, divergence: null })), []),
     dismissNotice: useCallback(() => setState((s) => ({ ...s, notice: null })), []),
     recover: useCallback(
-      async (iteration: number, config: PlaygroundConfig, compare?: PlaygroundConfig | null) => {
+      async (iteration: number, config: PlaygroundConfig, compare: PlaygroundConfig | null) => {
         const api = apiRef.current;
         if (api === null) throw new Error('The training worker is not ready yet.');
         // Sent now, before the new config's own message: the worker then finds nothing changed.
-        const nextCompare =
-          compare === undefined
-            ? followCompare(compareRef.current, configRef.current, config)
-            : compare;
         configRef.current = config;
-        compareRef.current = nextCompare;
+        compareRef.current = compare;
         const message = await inFlightRef.current.track(
-          api.branch(iteration, config, nextCompare),
+          api.branch(iteration, config, compare),
           'going back',
         );
         setState((s) => ({ ...s, divergence: null }));

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig, type PlaygroundConfig } from '../../src/config/schema';
 import { createTrainer } from '../../src/engine';
 import { compareOverridesOf } from '../../src/ui/keptRuns';
-import { checkedSavedRun, EARLIEST_SAVED_AT, samePoints } from '../../src/ui/storedRun';
+import { checkedSavedRun, EARLIEST_SAVED_AT } from '../../src/ui/storedRun';
 import { timeAgo } from '../../src/ui/timeAgo';
 import type { SavedRun } from '../../src/worker/protocol';
 
@@ -148,7 +148,7 @@ describe('timeAgo', () => {
   });
 });
 
-describe('compareOverridesOf and samePoints', () => {
+describe('compareOverridesOf', () => {
   it("gives run B's own changes, never the shared settings", () => {
     const kept = { config, checkpoint, points: null, savedAt: NOW, backend: 'wasm' as const };
     expect(compareOverridesOf(kept)).toBeNull();
@@ -156,13 +156,5 @@ describe('compareOverridesOf and samePoints', () => {
     expect(compareOverridesOf({ ...kept, compare: { config: b, checkpoint } })).toEqual({
       noiseSigma: 2,
     });
-  });
-
-  it('compares points by value', () => {
-    const points = { dimension: 2 as const, values: new Float32Array([1, 2]) };
-    expect(samePoints(points, { dimension: 2, values: new Float32Array([1, 2]) })).toBe(true);
-    expect(samePoints(points, { dimension: 1, values: new Float32Array([1, 2]) })).toBe(false);
-    expect(samePoints(points, null)).toBe(false);
-    expect(samePoints(null, null)).toBe(true);
   });
 });
