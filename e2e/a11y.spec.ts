@@ -62,3 +62,48 @@ test.describe('accessibility (axe-core)', () => {
     expect(await seriousViolations(playground.page)).toEqual([]);
   });
 });
+
+test.describe('the recovery views (issue #14) at phone width, in both themes', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`kept runs, progress of a long step, the points editor in an embed: ${colorScheme}`, async ({
+      playground,
+    }) => {
+      test.setTimeout(90_000);
+      const { page } = playground;
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.emulateMedia({ colorScheme });
+      // These views fit the phone's width themselves (the header and the model overview are
+      // wider than 360 px before this issue: the classroom issue's phone layout).
+      const fitsWidth = (testId: string) =>
+        page
+          .getByTestId(testId)
+          .first()
+          .evaluate((el) => {
+            const box = el.getBoundingClientRect();
+            return (
+              box.left >= 0 && box.right <= window.innerWidth && el.scrollWidth <= el.clientWidth
+            );
+          });
+      await playground.open('g=16&d=16&batch=64');
+      await playground.playButton.click();
+      await playground.waitForIteration(40);
+      await playground.pauseButton.click();
+      // The run is kept (written within 5 s); a reload offers it back, named.
+      await page.waitForTimeout(6000);
+      await page.reload();
+      await expect(page.getByTestId('kept-run').first()).toBeVisible();
+      await expect(playground.playButton).toBeEnabled();
+      await playground.playButton.click();
+      await page.evaluate(() => window.ganPlayground?.injectFault('slow'));
+      await expect(page.getByTestId('busy-progress')).toBeVisible();
+      expect(await fitsWidth('kept-run')).toBe(true);
+      expect(await fitsWidth('busy-progress')).toBe(true);
+      expect(await seriousViolations(page)).toEqual([]);
+      await playground.open('data=points&embed=1', { expectModel: false });
+      await expect(page.getByTestId('link-fixes')).toBeVisible();
+      expect(await fitsWidth('link-fixes')).toBe(true);
+      expect(await fitsWidth('points-editor')).toBe(true);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+});
