@@ -46,6 +46,9 @@ test.describe('side-by-side comparison', () => {
     await playground.playButton.click();
     await playground.waitForIteration(300);
     await playground.pauseButton.click();
+    // The paused snapshot (the last one) has arrived once Play is back: a running snapshot
+    // read earlier could be overtaken by it.
+    await expect(playground.playButton).toBeVisible();
     const a = view.getByTestId('compare-a');
     const b = view.getByTestId('compare-b');
     // In step: both runs have made the same number of iterations.
