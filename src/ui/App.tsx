@@ -26,6 +26,7 @@ import { TrainingCurves } from './charts/TrainingCurves';
 import { ControlPanel } from './controls/ControlPanel';
 import { Dialog, type DialogHandle } from './Dialog';
 import { ViewBoundary } from './ErrorBoundary';
+import { ExperimentsPanel, openLink } from './experiments/ExperimentsPanel';
 import { compareAsSnapshot } from './history';
 import { KeptRunNotes, KeptRunsBanner } from './KeptRunsBanner';
 import { compareOverridesOf } from './keptRuns';
@@ -59,8 +60,13 @@ export function App() {
   // The runs kept in this browser, offered until restored or dismissed, and this page's own,
   // kept as it trains (useKeptRuns.ts).
   const saver = useKeptRuns();
+  // The latest save of the run, kept with an experiment saved now (My experiments).
+  const latestRun = useRef<SavedRun | null>(null);
   const [trainer, controls] = useTrainer(config, points, compareWith, scrub !== null, {
-    onSaved: saver.remember,
+    onSaved: (run) => {
+      latestRun.current = run;
+      saver.remember(run);
+    },
   });
   // The link, settings and points change only once the worker has taken the checkpoint.
   const restoreSavedRun = async (run: SavedRun): Promise<void> => {
@@ -174,6 +180,16 @@ export function App() {
             </div>
             <nav className="header-actions" aria-label="Playground">
               {!hidden('lessons') && <LessonGallery current={view.preset} />}
+              <ExperimentsPanel
+                config={config}
+                view={view}
+                snapshot={trainer.snapshot}
+                latestRun={() => latestRun.current}
+                onOpen={async (link, run) => {
+                  if (run !== null) await restoreSavedRun(run);
+                  openLink(link);
+                }}
+              />
               {!hidden('share') && (
                 <>
                   <ShareMenu

@@ -11,21 +11,26 @@ const DATABASE = 'gan-playground';
 const STORE = 'runs';
 const TAB_KEY = 'gan-playground-tab';
 
-let store: UseStore | null = null;
-
-/** Opened on first use: a page that never trains never touches IndexedDB. */
-function runStore(): UseStore {
-  store ??= createStore(DATABASE, STORE);
-  return store;
+/**
+ * A key-value store of its own IndexedDB database, opened on first use (a page that never trains
+ * never touches IndexedDB); every call rejects where IndexedDB is unavailable.
+ */
+export function indexedDbStore(database: string, name: string): RunStore {
+  let store: UseStore | null = null;
+  const open = async (): Promise<UseStore> => {
+    store ??= createStore(database, name);
+    return store;
+  };
+  return {
+    keys: async () => (await keys(await open())).map(String),
+    get: async (key) => get(key, await open()),
+    setMany: async (entries) => setMany(entries, await open()),
+    delMany: async (names) => delMany(names, await open()),
+  };
 }
 
-/** The kept runs in IndexedDB; every call rejects where IndexedDB is unavailable. */
-export const indexedDbRuns: RunStore = {
-  keys: async () => (await keys(runStore())).map(String),
-  get: (key) => get(key, runStore()),
-  setMany: (entries) => setMany(entries, runStore()),
-  delMany: (names) => delMany(names, runStore()),
-};
+/** The kept runs in IndexedDB. */
+export const indexedDbRuns: RunStore = indexedDbStore(DATABASE, STORE);
 
 function newId(): string {
   return crypto.randomUUID();
