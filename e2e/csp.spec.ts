@@ -200,17 +200,17 @@ test.describe('Content-Security-Policy', () => {
     await expect(playground.playButton).toBeVisible();
 
     const plot = playground.distribution;
-    await plot.locator('summary').click();
+    await plot.getByRole('button', { name: /^Export/ }).click();
     const svg = await download(playground, () => plot.getByRole('button', { name: 'SVG' }).click());
     // Styles are inlined through the style attribute of detached clones: still allowed.
     expect(svg.text).toMatch(/<text[^>]+style="[^"]*font-size:\s*11px/);
     expect(svg.text).toMatch(/<image[^>]+href="data:image\/png;base64,/);
     const losses = playground.lossChart;
-    await losses.locator('summary').click();
+    await losses.getByRole('button', { name: /^Export/ }).click();
     const png = await download(playground, () =>
       losses.getByRole('button', { name: 'PNG' }).click(),
     );
-    expect(png.name).toBe('gan-playground-loss-chart.png');
+    expect(png.name).toMatch(/^gan-playground-loss-chart-[a-z0-9-]+-iteration-\d+\.png$/);
     const csv = await download(playground, () =>
       page.getByRole('button', { name: 'Samples CSV' }).click(),
     );

@@ -113,11 +113,13 @@ test.describe('Every view explains itself and exports', () => {
     await playground.pauseButton.click();
 
     const plot = playground.distribution;
-    await plot.locator('summary').click();
+    await plot.getByRole('button', { name: /^Export/ }).click();
     const svgDownload = page.waitForEvent('download');
     await plot.getByRole('button', { name: 'SVG' }).click();
     const svgFile = await svgDownload;
-    expect(svgFile.suggestedFilename()).toBe('gan-playground-distribution-plot.svg');
+    expect(svgFile.suggestedFilename()).toMatch(
+      /^gan-playground-distribution-plot-[a-z0-9-]+-iteration-\d+\.svg$/,
+    );
     const svg = readFileSync(await svgFile.path(), 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('Real vs generated');
@@ -136,7 +138,7 @@ test.describe('Every view explains itself and exports', () => {
     expect(parsed).toBe('svg');
 
     const losses = playground.lossChart;
-    await losses.locator('summary').click();
+    await losses.getByRole('button', { name: /^Export/ }).click();
     const pngDownload = page.waitForEvent('download');
     await losses.getByRole('button', { name: 'PNG' }).click();
     const png = readFileSync(await (await pngDownload).path());

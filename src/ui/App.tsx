@@ -14,6 +14,7 @@ import { CopyLinkButton } from './CopyLinkButton';
 import { ChartCard } from './charts/ChartCard';
 import { CurveCard } from './charts/CurveCard';
 import { DistributionPlot, LAYERS_OF_DIMENSION } from './charts/DistributionPlot';
+import { FileStampContext, fileStamp } from './charts/fileStamp';
 import { createHoverStore, HoverContext } from './charts/hover';
 import { BandwidthSlider, KernelView } from './charts/KernelView';
 import type { LineSeries } from './charts/LineChart';
@@ -162,427 +163,433 @@ export function App() {
 
   return (
     <HoverContext.Provider value={hover}>
-      <div className={`app${view.embed ? ' is-embed' : ''}`}>
-        {view.embed ? (
-          <header className="embed-header">
-            <span className="embed-title">GAN Playground</span>
-            <a href={fullPageLink()} target="_blank" rel="noopener">
-              Open the full playground ↗
-            </a>
-          </header>
-        ) : (
-          <header className="app-header">
-            <div>
-              <h1>GAN Playground</h1>
-              <p className="tagline">
-                Watch a generator learn to imitate data, live, while a discriminator tells it how.
-              </p>
-            </div>
-            <nav className="header-actions" aria-label="Playground">
-              {!hidden('lessons') && <LessonGallery current={view.preset} />}
-              <ExperimentsPanel
-                config={config}
-                view={view}
-                snapshot={trainer.snapshot}
-                latestRun={() => latestRun.current}
-                onOpen={async (link, run) => {
-                  if (run !== null) await restoreSavedRun(run);
-                  openLink(link);
-                }}
-              />
-              {!hidden('share') && (
-                <>
-                  <ShareMenu
-                    config={config}
-                    preset={view.preset}
-                    points={points}
-                    generator={controls.generatorFiles}
-                    onImport={(next, importFixes) => {
-                      updateView((current) => ({ ...current, preset: null }));
-                      replaceConfig(next, importFixes);
-                    }}
-                  />
-                  <CopyLinkButton />
-                </>
-              )}
-              <button
-                type="button"
-                aria-pressed={view.compare !== null}
-                className="toggle-button"
-                data-testid="compare-button"
-                title="Train a second run with some settings changed, side by side with this one"
-                onClick={() => setCompare(view.compare === null ? {} : null)}
-              >
-                Compare
-              </button>
-              <button
-                type="button"
-                onClick={() => help.current?.open()}
-                aria-label="Help and keyboard shortcuts"
-                title="Help and keyboard shortcuts (?)"
-              >
-                ?
-              </button>
-            </nav>
-          </header>
-        )}
-        <Dialog ref={help} title="Help" testId="help-dialog">
-          <p className="dialog-lead">
-            Pick a target distribution and the two networks' settings on the left, press Play, and
-            watch the generator's samples (orange) chase the real ones (blue). Every setting is in
-            the link: share it to reproduce the experiment.
-          </p>
-          <h3>Keyboard</h3>
-          <ShortcutTable />
-          <p>
-            <button
-              type="button"
-              onClick={() => {
-                help.current?.close();
-                startTour();
-              }}
-            >
-              Take the tour
-            </button>
-          </p>
-        </Dialog>
-
-        {fixes !== null && <FixesBanner fixes={fixes} onDismiss={dismissFixes} />}
-        {!view.embed && <UpdateBanner running={running} keep={saver.flush} />}
-        {view.preset !== null && !hidden('lessons') && (
-          <LessonCard
-            presetId={view.preset}
-            config={config}
-            metrics={live?.metrics ?? null}
-            iteration={live?.iteration ?? 0}
-            onRestore={(next) => replaceConfig(next)}
-            onCompare={setCompare}
-            onClose={() => updateView((current) => ({ ...current, preset: null }))}
-          />
-        )}
-        {saver.runs.length > 0 && !view.embed && (
-          <KeptRunsBanner
-            runs={saver.runs}
-            tab={saver.tab}
-            onRestore={(id) => saver.restore(id, restoreSavedRun)}
-            onForget={saver.forget}
-            onDismiss={saver.dismiss}
-          />
-        )}
-        {saver.notes.length > 0 && !view.embed && (
-          <KeptRunNotes notes={saver.notes} onDismiss={saver.dismissNotes} />
-        )}
-        {trainer.divergence !== null && (
-          <DivergencePanel
-            divergence={trainer.divergence}
-            config={config}
-            onRecover={async (iteration, next) => {
-              scrubbing.leave();
-              // Run B keeps its own changes on top of run A's new settings.
-              await controls.recover(iteration, next, compareOf(next));
-              replaceConfig(next);
-            }}
-            onReset={(next) => {
-              scrubbing.leave();
-              controls.dismissDivergence();
-              replaceConfig(next);
-            }}
-            onDismiss={controls.dismissDivergence}
-          />
-        )}
-        {trainer.notice !== null && (
-          <NoticeBanner message={trainer.notice} onDismiss={controls.dismissNotice} />
-        )}
-        {trainer.error !== null && (
-          <div className="banner banner-error" role="alert" data-testid="error">
-            <p>{trainer.error}</p>
-            <button type="button" onClick={controls.dismissError}>
-              Dismiss
-            </button>
-          </div>
-        )}
-
-        {!hidden('toolbar') && (
-          <Toolbar
-            state={trainer}
-            controls={liveControls}
-            hasDiscriminator={trainsDiscriminator}
-            slowMotion={slowMotion}
-            onSlowMotion={(on) => {
-              scrubbing.toLive();
-              setSlowMotion(on);
-            }}
-          />
-        )}
-        {!hidden('timeline') && view.compare === null && (
-          <TimelineBar
-            summary={live?.timeline ?? null}
-            scrubbed={scrub?.iteration ?? null}
-            onScrub={scrubTo}
-            onBranch={async () => {
-              if (scrub === null) return '';
-              const message = await controls.timeline.branch(scrub.iteration);
-              scrubbing.leave();
-              return message;
-            }}
-            setAside={scrubbing.setAside}
-            onBranchSetAside={() =>
-              scrubbing.branchWithSetAside((iteration, next) =>
-                controls.recover(iteration, next, compareOf(next)),
-              )
-            }
-            onDismissSetAside={scrubbing.dismissSetAside}
-          />
-        )}
-
-        <main className={`workspace${hidden('controls') ? ' no-controls' : ''}`}>
-          {!hidden('controls') && (
-            <ControlPanel config={config} onChange={setValue} hidden={hidden} />
-          )}
-          <div className="charts">
-            {!hidden('overview') && (
-              <div className="full-width">
-                <ViewBoundary name="model overview">
-                  <ModelOverview
-                    config={config}
-                    snapshot={snapshot}
-                    history={trainer.history}
-                    narration={narration}
-                    onFocus={(target) => {
-                      if (target.view === 'distribution-plot' && target.layer !== undefined) {
-                        const layer = target.layer;
-                        setLayers((current) => ({ ...current, [layer]: true }));
-                      }
-                      focusView(target.view);
-                    }}
-                  />
-                </ViewBoundary>
+      <FileStampContext.Provider
+        value={fileStamp(view.preset ?? config.dataset, snapshot?.iteration ?? null)}
+      >
+        <div className={`app${view.embed ? ' is-embed' : ''}`}>
+          {view.embed ? (
+            <header className="embed-header">
+              <span className="embed-title">GAN Playground</span>
+              <a href={fullPageLink()} target="_blank" rel="noopener">
+                Open the full playground ↗
+              </a>
+            </header>
+          ) : (
+            <header className="app-header">
+              <div>
+                <h1>GAN Playground</h1>
+                <p className="tagline">
+                  Watch a generator learn to imitate data, live, while a discriminator tells it how.
+                </p>
               </div>
-            )}
-            {view.compare !== null && (
-              <div className="full-width">
-                <CompareView
+              <nav className="header-actions" aria-label="Playground">
+                {!hidden('lessons') && <LessonGallery current={view.preset} />}
+                <ExperimentsPanel
                   config={config}
-                  compare={view.compare}
-                  snapshotA={live}
-                  snapshotB={compareAsSnapshot(live)}
-                  historyA={trainer.history}
-                  historyB={trainer.compareHistory}
-                  layers={layers}
-                  xDomain={xDomain}
-                  onChange={setCompare}
-                  onClose={() => setCompare(null)}
+                  view={view}
+                  snapshot={trainer.snapshot}
+                  latestRun={() => latestRun.current}
+                  onOpen={async (link, run) => {
+                    if (run !== null) await restoreSavedRun(run);
+                    openLink(link);
+                  }}
                 />
-              </div>
-            )}
-            {config.dataset === 'points' && !hidden('points') && (
-              <div className="full-width">
-                <PointsEditor points={points} onChange={setPoints} />
-              </div>
-            )}
-            <ChartCard
-              title="Real vs generated"
-              info={
-                dimension === 2
-                  ? "Blue points are real samples, orange ones the generator's output for a fixed batch of noise. Behind them the discriminator's verdict (blue: 'real', orange: 'generated'), the grey mesh is a grid of noise bent by the generator, and the red arrows show where the generator's loss pushes each sample."
-                  : "Blue bars are the real distribution and the orange outline the generator's, each with its smoothed density (solid blue, dashed orange). The green curve is the discriminator's verdict D(x) over the axis: training succeeds when it flattens at ½ because the two distributions coincide."
-              }
-              legend={SAMPLES_LEGEND}
-              testId="distribution-plot"
-              data={{
-                'data-dimension': dimension,
-                'data-iteration': snapshot?.iteration ?? 0,
-                'data-generated-digest': snapshot ? digest(snapshot.generated) : '',
-                'data-generated-count': snapshot ? snapshot.generated.length / dimension : 0,
-                'data-field-cells': fields?.discriminator?.length ?? 0,
-                'data-manifold-points': fields ? fields.manifold.length / dimension : 0,
-                'data-push-arrows': fields ? fields.push.length / dimension : 0,
-                'data-layers': LAYERS_OF_DIMENSION[dimension]
-                  .filter((name) => layers[name])
-                  .join(' '),
+                {!hidden('share') && (
+                  <>
+                    <ShareMenu
+                      config={config}
+                      preset={view.preset}
+                      points={points}
+                      generator={controls.generatorFiles}
+                      onImport={(next, importFixes) => {
+                        updateView((current) => ({ ...current, preset: null }));
+                        replaceConfig(next, importFixes);
+                      }}
+                    />
+                    <CopyLinkButton />
+                  </>
+                )}
+                <button
+                  type="button"
+                  aria-pressed={view.compare !== null}
+                  className="toggle-button"
+                  data-testid="compare-button"
+                  title="Train a second run with some settings changed, side by side with this one"
+                  onClick={() => setCompare(view.compare === null ? {} : null)}
+                >
+                  Compare
+                </button>
+                <button
+                  type="button"
+                  onClick={() => help.current?.open()}
+                  aria-label="Help and keyboard shortcuts"
+                  title="Help and keyboard shortcuts (?)"
+                >
+                  ?
+                </button>
+              </nav>
+            </header>
+          )}
+          <Dialog ref={help} title="Help" testId="help-dialog">
+            <p className="dialog-lead">
+              Pick a target distribution and the two networks' settings on the left, press Play, and
+              watch the generator's samples (orange) chase the real ones (blue). Every setting is in
+              the link: share it to reproduce the experiment.
+            </p>
+            <h3>Keyboard</h3>
+            <ShortcutTable />
+            <p>
+              <button
+                type="button"
+                onClick={() => {
+                  help.current?.close();
+                  startTour();
+                }}
+              >
+                Take the tour
+              </button>
+            </p>
+          </Dialog>
+
+          {fixes !== null && <FixesBanner fixes={fixes} onDismiss={dismissFixes} />}
+          {!view.embed && <UpdateBanner running={running} keep={saver.flush} />}
+          {view.preset !== null && !hidden('lessons') && (
+            <LessonCard
+              presetId={view.preset}
+              config={config}
+              metrics={live?.metrics ?? null}
+              iteration={live?.iteration ?? 0}
+              onRestore={(next) => replaceConfig(next)}
+              onCompare={setCompare}
+              onClose={() => updateView((current) => ({ ...current, preset: null }))}
+            />
+          )}
+          {saver.runs.length > 0 && !view.embed && (
+            <KeptRunsBanner
+              runs={saver.runs}
+              tab={saver.tab}
+              onRestore={(id) => saver.restore(id, restoreSavedRun)}
+              onForget={saver.forget}
+              onDismiss={saver.dismiss}
+            />
+          )}
+          {saver.notes.length > 0 && !view.embed && (
+            <KeptRunNotes notes={saver.notes} onDismiss={saver.dismissNotes} />
+          )}
+          {trainer.divergence !== null && (
+            <DivergencePanel
+              divergence={trainer.divergence}
+              config={config}
+              onRecover={async (iteration, next) => {
+                scrubbing.leave();
+                // Run B keeps its own changes on top of run A's new settings.
+                await controls.recover(iteration, next, compareOf(next));
+                replaceConfig(next);
               }}
-              actions={
-                <>
-                  <LayerToggles
-                    layers={layers}
-                    dimension={dimension}
-                    hasDiscriminator={trainsDiscriminator}
-                    onChange={(next) => setLayers(() => next)}
-                  />
-                  <SamplesCsvButton snapshot={snapshot} />
-                </>
-              }
-              aspect={dimension === 2 ? 1 : 0.62}
-            >
-              {(size) =>
-                snapshot ? (
-                  <DistributionPlot
-                    size={size}
-                    dimension={snapshot.dimension}
-                    real={snapshot.real}
-                    generated={snapshot.generated}
-                    fields={fields}
-                    layers={layers}
-                  />
-                ) : (
-                  <p className="placeholder">Starting the training worker…</p>
+              onReset={(next) => {
+                scrubbing.leave();
+                controls.dismissDivergence();
+                replaceConfig(next);
+              }}
+              onDismiss={controls.dismissDivergence}
+            />
+          )}
+          {trainer.notice !== null && (
+            <NoticeBanner message={trainer.notice} onDismiss={controls.dismissNotice} />
+          )}
+          {trainer.error !== null && (
+            <div className="banner banner-error" role="alert" data-testid="error">
+              <p>{trainer.error}</p>
+              <button type="button" onClick={controls.dismissError}>
+                Dismiss
+              </button>
+            </div>
+          )}
+
+          {!hidden('toolbar') && (
+            <Toolbar
+              state={trainer}
+              controls={liveControls}
+              hasDiscriminator={trainsDiscriminator}
+              slowMotion={slowMotion}
+              onSlowMotion={(on) => {
+                scrubbing.toLive();
+                setSlowMotion(on);
+              }}
+            />
+          )}
+          {!hidden('timeline') && view.compare === null && (
+            <TimelineBar
+              summary={live?.timeline ?? null}
+              scrubbed={scrub?.iteration ?? null}
+              onScrub={scrubTo}
+              onBranch={async () => {
+                if (scrub === null) return '';
+                const message = await controls.timeline.branch(scrub.iteration);
+                scrubbing.leave();
+                return message;
+              }}
+              setAside={scrubbing.setAside}
+              onBranchSetAside={() =>
+                scrubbing.branchWithSetAside((iteration, next) =>
+                  controls.recover(iteration, next, compareOf(next)),
                 )
               }
-            </ChartCard>
-            <div className="curves">
-              <CurveCard
-                title="Losses"
-                info="Each network's loss under the chosen objective, averaged over each stretch of iterations. For the non-saturating GAN at equilibrium D outputs ½ everywhere: L_D → 2·ln 2 ≈ 1.39 and L_G → ln 2 ≈ 0.69."
-                testId="loss-chart"
-                yLabel="loss"
-                xDomain={xDomain}
-                data={{ 'data-smoothed': String(smoothLosses) }}
-                references={
-                  config.objective === 'nonSaturating'
-                    ? [
-                        { value: 2 * Math.LN2, label: '2 ln 2' },
-                        { value: Math.LN2, label: 'ln 2' },
-                      ]
-                    : []
-                }
-                actions={
-                  <label
-                    className="chart-toggle"
-                    title="Exponential moving average over ~20 points"
-                  >
-                    <input
-                      type="checkbox"
-                      checked={smoothLosses}
-                      onChange={(event) => setSmoothLosses(event.currentTarget.checked)}
+              onDismissSetAside={scrubbing.dismissSetAside}
+            />
+          )}
+
+          <main className={`workspace${hidden('controls') ? ' no-controls' : ''}`}>
+            {!hidden('controls') && (
+              <ControlPanel config={config} onChange={setValue} hidden={hidden} />
+            )}
+            <div className="charts">
+              {!hidden('overview') && (
+                <div className="full-width">
+                  <ViewBoundary name="model overview">
+                    <ModelOverview
+                      config={config}
+                      snapshot={snapshot}
+                      history={trainer.history}
+                      narration={narration}
+                      onFocus={(target) => {
+                        if (target.view === 'distribution-plot' && target.layer !== undefined) {
+                          const layer = target.layer;
+                          setLayers((current) => ({ ...current, [layer]: true }));
+                        }
+                        focusView(target.view);
+                      }}
                     />
-                    smoothed
-                  </label>
+                  </ViewBoundary>
+                </div>
+              )}
+              {view.compare !== null && (
+                <div className="full-width">
+                  <CompareView
+                    config={config}
+                    compare={view.compare}
+                    snapshotA={live}
+                    snapshotB={compareAsSnapshot(live)}
+                    historyA={trainer.history}
+                    historyB={trainer.compareHistory}
+                    layers={layers}
+                    xDomain={xDomain}
+                    onChange={setCompare}
+                    onClose={() => setCompare(null)}
+                  />
+                </div>
+              )}
+              {config.dataset === 'points' && !hidden('points') && (
+                <div className="full-width">
+                  <PointsEditor points={points} onChange={setPoints} />
+                </div>
+              )}
+              <ChartCard
+                title="Real vs generated"
+                info={
+                  dimension === 2
+                    ? "Blue points are real samples, orange ones the generator's output for a fixed batch of noise. Behind them the discriminator's verdict (blue: 'real', orange: 'generated'), the grey mesh is a grid of noise bent by the generator, and the red arrows show where the generator's loss pushes each sample."
+                    : "Blue bars are the real distribution and the orange outline the generator's, each with its smoothed density (solid blue, dashed orange). The green curve is the discriminator's verdict D(x) over the axis: training succeeds when it flattens at ½ because the two distributions coincide."
                 }
-                lines={lossLines(
-                  [
-                    ...(trainsDiscriminator
-                      ? [
-                          {
-                            label: 'discriminator',
-                            colour: COLOURS.discriminator,
-                            series: trainer.history.discriminatorLoss,
-                          },
-                        ]
-                      : []),
-                    {
-                      label: 'generator',
-                      colour: COLOURS.generator,
-                      series: trainer.history.generatorLoss,
-                    },
-                  ],
-                  smoothLosses,
-                )}
-              />
-              <CurveCard
-                title={`Gaussian-kernel MMD² (h = ${trainer.history.kernelBandwidth || config.kernelBandwidth})`}
-                info="The squared maximum mean discrepancy between the plotted real and generated samples, with the kernel k(x,y) = exp(−‖x−y‖²/2h²) (unbiased estimate, Gretton et al. 2012). It falls towards 0 as the two distributions become indistinguishable to the kernel."
-                testId="mmd-chart"
-                yLabel="MMD²"
-                xDomain={xDomain}
+                legend={SAMPLES_LEGEND}
+                testId="distribution-plot"
                 data={{
-                  'data-latest': snapshot?.metrics
-                    ? snapshot.metrics.mmdSquared.toPrecision(4)
-                    : '',
+                  'data-dimension': dimension,
+                  'data-iteration': snapshot?.iteration ?? 0,
+                  'data-generated-digest': snapshot ? digest(snapshot.generated) : '',
+                  'data-generated-count': snapshot ? snapshot.generated.length / dimension : 0,
+                  'data-field-cells': fields?.discriminator?.length ?? 0,
+                  'data-manifold-points': fields ? fields.manifold.length / dimension : 0,
+                  'data-push-arrows': fields ? fields.push.length / dimension : 0,
+                  'data-layers': LAYERS_OF_DIMENSION[dimension]
+                    .filter((name) => layers[name])
+                    .join(' '),
                 }}
-                lines={[
-                  {
-                    label: 'MMD²',
-                    colour: COLOURS.mmd,
-                    series: trainer.history.metrics.mmdSquared,
-                  },
-                ]}
-              />
-              {!hidden('noise') && (
-                <ChartCard
-                  title={`The noise z (σ = ${config.noiseSigma})`}
-                  info={
-                    dimension === 1
-                      ? "The pink area is the law of one noise coordinate z₁, with ±σ marked; the orange curve is the map z₁ → G(z₁) the generator has learnt, how it stretches and folds the noise into the data's shape."
-                      : 'The law of one noise coordinate z₁, with ±σ marked. The generator bends this noise into the data: its grid of noise values is the grey mesh in the plot of real vs generated samples.'
-                  }
-                  legend={[
-                    { label: 'noise density', colour: COLOURS.mmd },
-                    ...(dimension === 1 ? [{ label: 'z₁ → G(z)', colour: COLOURS.generated }] : []),
-                  ]}
-                  testId="noise-view"
-                  data={{ 'data-sigma': config.noiseSigma, 'data-law': config.noiseDistribution }}
-                >
-                  {(size) => (
-                    <NoiseView
-                      size={size}
-                      sigma={config.noiseSigma}
-                      law={config.noiseDistribution}
+                actions={
+                  <>
+                    <LayerToggles
+                      layers={layers}
                       dimension={dimension}
-                      fields={fields}
+                      hasDiscriminator={trainsDiscriminator}
+                      onChange={(next) => setLayers(() => next)}
                     />
+                    <SamplesCsvButton snapshot={snapshot} />
+                  </>
+                }
+                aspect={dimension === 2 ? 1 : 0.62}
+              >
+                {(size) =>
+                  snapshot ? (
+                    <DistributionPlot
+                      size={size}
+                      dimension={snapshot.dimension}
+                      real={snapshot.real}
+                      generated={snapshot.generated}
+                      fields={fields}
+                      layers={layers}
+                    />
+                  ) : (
+                    <p className="placeholder">Starting the training worker…</p>
+                  )
+                }
+              </ChartCard>
+              <div className="curves">
+                <CurveCard
+                  title="Losses"
+                  info="Each network's loss under the chosen objective, averaged over each stretch of iterations. For the non-saturating GAN at equilibrium D outputs ½ everywhere: L_D → 2·ln 2 ≈ 1.39 and L_G → ln 2 ≈ 0.69."
+                  testId="loss-chart"
+                  yLabel="loss"
+                  xDomain={xDomain}
+                  data={{ 'data-smoothed': String(smoothLosses) }}
+                  references={
+                    config.objective === 'nonSaturating'
+                      ? [
+                          { value: 2 * Math.LN2, label: '2 ln 2' },
+                          { value: Math.LN2, label: 'ln 2' },
+                        ]
+                      : []
+                  }
+                  actions={
+                    <label
+                      className="chart-toggle"
+                      title="Exponential moving average over ~20 points"
+                    >
+                      <input
+                        type="checkbox"
+                        checked={smoothLosses}
+                        onChange={(event) => setSmoothLosses(event.currentTarget.checked)}
+                      />
+                      smoothed
+                    </label>
+                  }
+                  lines={lossLines(
+                    [
+                      ...(trainsDiscriminator
+                        ? [
+                            {
+                              label: 'discriminator',
+                              colour: COLOURS.discriminator,
+                              series: trainer.history.discriminatorLoss,
+                            },
+                          ]
+                        : []),
+                      {
+                        label: 'generator',
+                        colour: COLOURS.generator,
+                        series: trainer.history.generatorLoss,
+                      },
+                    ],
+                    smoothLosses,
                   )}
-                </ChartCard>
+                />
+                <CurveCard
+                  title={`Gaussian-kernel MMD² (h = ${trainer.history.kernelBandwidth || config.kernelBandwidth})`}
+                  info="The squared maximum mean discrepancy between the plotted real and generated samples, with the kernel k(x,y) = exp(−‖x−y‖²/2h²) (unbiased estimate, Gretton et al. 2012). It falls towards 0 as the two distributions become indistinguishable to the kernel."
+                  testId="mmd-chart"
+                  yLabel="MMD²"
+                  xDomain={xDomain}
+                  data={{
+                    'data-latest': snapshot?.metrics
+                      ? snapshot.metrics.mmdSquared.toPrecision(4)
+                      : '',
+                  }}
+                  lines={[
+                    {
+                      label: 'MMD²',
+                      colour: COLOURS.mmd,
+                      series: trainer.history.metrics.mmdSquared,
+                    },
+                  ]}
+                />
+                {!hidden('noise') && (
+                  <ChartCard
+                    title={`The noise z (σ = ${config.noiseSigma})`}
+                    info={
+                      dimension === 1
+                        ? "The pink area is the law of one noise coordinate z₁, with ±σ marked; the orange curve is the map z₁ → G(z₁) the generator has learnt, how it stretches and folds the noise into the data's shape."
+                        : 'The law of one noise coordinate z₁, with ±σ marked. The generator bends this noise into the data: its grid of noise values is the grey mesh in the plot of real vs generated samples.'
+                    }
+                    legend={[
+                      { label: 'noise density', colour: COLOURS.mmd },
+                      ...(dimension === 1
+                        ? [{ label: 'z₁ → G(z)', colour: COLOURS.generated }]
+                        : []),
+                    ]}
+                    testId="noise-view"
+                    data={{ 'data-sigma': config.noiseSigma, 'data-law': config.noiseDistribution }}
+                  >
+                    {(size) => (
+                      <NoiseView
+                        size={size}
+                        sigma={config.noiseSigma}
+                        law={config.noiseDistribution}
+                        dimension={dimension}
+                        fields={fields}
+                      />
+                    )}
+                  </ChartCard>
+                )}
+              </div>
+              {!hidden('kernel') && (
+                <div className="full-width">
+                  <ChartCard
+                    title="The Gaussian kernel, made visible"
+                    info="Left, the kernel between every pair of a batch of real and generated points: MMD² is the mean of the real–real block plus the generated–generated block minus twice the real–generated one, so it vanishes when the blocks look alike. Right, the witness function the kernel uses to tell the samples apart, to set beside the discriminator's heatmap; the slider changes h live."
+                    legend={[
+                      { label: 'more real', colour: COLOURS.real },
+                      { label: 'more generated', colour: COLOURS.generated },
+                    ]}
+                    testId="kernel-view"
+                    data={{
+                      'data-bandwidth': config.kernelBandwidth,
+                      'data-witness-cells': fields?.witness.length ?? 0,
+                    }}
+                    aspect={0.5}
+                    actions={
+                      <BandwidthSlider
+                        value={config.kernelBandwidth}
+                        onChange={(h) => setValue('kernelBandwidth', h)}
+                      />
+                    }
+                  >
+                    {(size) =>
+                      snapshot ? (
+                        <KernelView
+                          size={size}
+                          snapshot={snapshot}
+                          bandwidth={config.kernelBandwidth}
+                        />
+                      ) : null
+                    }
+                  </ChartCard>
+                </div>
+              )}
+              {!hidden('curves') && (
+                <div className="full-width">
+                  <TrainingCurves
+                    metrics={trainer.history.metrics}
+                    xDomain={xDomain}
+                    objective={config.objective}
+                    dimension={dimension}
+                    modeCount={snapshot?.metrics?.modeCount ?? null}
+                  />
+                </div>
+              )}
+              {!hidden('metrics') && (
+                <div className="full-width">
+                  <MetricsPanel metrics={snapshot?.metrics ?? null} />
+                </div>
               )}
             </div>
-            {!hidden('kernel') && (
-              <div className="full-width">
-                <ChartCard
-                  title="The Gaussian kernel, made visible"
-                  info="Left, the kernel between every pair of a batch of real and generated points: MMD² is the mean of the real–real block plus the generated–generated block minus twice the real–generated one, so it vanishes when the blocks look alike. Right, the witness function the kernel uses to tell the samples apart, to set beside the discriminator's heatmap; the slider changes h live."
-                  legend={[
-                    { label: 'more real', colour: COLOURS.real },
-                    { label: 'more generated', colour: COLOURS.generated },
-                  ]}
-                  testId="kernel-view"
-                  data={{
-                    'data-bandwidth': config.kernelBandwidth,
-                    'data-witness-cells': fields?.witness.length ?? 0,
-                  }}
-                  aspect={0.5}
-                  actions={
-                    <BandwidthSlider
-                      value={config.kernelBandwidth}
-                      onChange={(h) => setValue('kernelBandwidth', h)}
-                    />
-                  }
-                >
-                  {(size) =>
-                    snapshot ? (
-                      <KernelView
-                        size={size}
-                        snapshot={snapshot}
-                        bandwidth={config.kernelBandwidth}
-                      />
-                    ) : null
-                  }
-                </ChartCard>
-              </div>
-            )}
-            {!hidden('curves') && (
-              <div className="full-width">
-                <TrainingCurves
-                  metrics={trainer.history.metrics}
-                  xDomain={xDomain}
-                  objective={config.objective}
-                  dimension={dimension}
-                  modeCount={snapshot?.metrics?.modeCount ?? null}
-                />
-              </div>
-            )}
-            {!hidden('metrics') && (
-              <div className="full-width">
-                <MetricsPanel metrics={snapshot?.metrics ?? null} />
-              </div>
-            )}
-          </div>
-        </main>
-        {!view.embed && (
-          <footer className="app-footer">
-            Everything runs in your browser. The whole setup lives in the link: share it to
-            reproduce this experiment. Press <kbd>?</kbd> for keyboard shortcuts.
-          </footer>
-        )}
-      </div>
+          </main>
+          {!view.embed && (
+            <footer className="app-footer">
+              Everything runs in your browser. The whole setup lives in the link: share it to
+              reproduce this experiment. Press <kbd>?</kbd> for keyboard shortcuts.
+            </footer>
+          )}
+        </div>
+      </FileStampContext.Provider>
     </HoverContext.Provider>
   );
 }

@@ -10,6 +10,7 @@ import type { UserPoints } from '../worker/protocol';
 import { downloadBlob } from './charts/exportChart';
 import { readUploadText, withFileName } from './modelFiles';
 import { type ScriptKind, scriptFile, sentence } from './scriptFiles';
+import { useDismissDetails } from './useDismiss';
 import type { Fixes } from './useLink';
 import type { GeneratorFiles } from './useTrainer';
 
@@ -41,6 +42,8 @@ export function ShareMenu({
   const [status, setStatus] = useState<Status>(null);
   const configInput = useRef<HTMLInputElement>(null);
   const modelInput = useRef<HTMLInputElement>(null);
+  const menu = useRef<HTMLDetailsElement>(null);
+  useDismissDetails(menu);
   const say = (kind: 'ok' | 'error', text: string): void => setStatus({ kind, text });
 
   const download = (text: string, type: string, name: string, what: string): void => {
@@ -100,7 +103,7 @@ export function ShareMenu({
   };
 
   return (
-    <details className="share-menu menu" data-testid="share-menu">
+    <details className="share-menu menu" data-testid="share-menu" ref={menu}>
       <summary>Share &amp; export</summary>
       <div className="menu-panel">
         <button

@@ -1,7 +1,9 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useContext, useEffect, useId, useRef, useState } from 'react';
 import { ViewBoundary } from '../ErrorBoundary';
+import { useDismiss } from '../useDismiss';
 import { type Size, useElementSize } from '../useElementSize';
 import { chartToSvg, downloadBlob, svgToPng } from './exportChart';
+import { exportFileName, FileStampContext } from './fileStamp';
 
 export interface LegendItem {
   label: string;
@@ -73,6 +75,7 @@ export function ChartCard({
           {exportable && (
             <ExportMenu
               name={testId}
+              title={title}
               onExport={() => {
                 const body = ref.current;
                 return body === null ? null : chartToSvg(body, title, legend);
@@ -150,13 +153,26 @@ type ExportStatus = 'idle' | 'working' | { failed: string };
 /** "Export ▾" with PNG and SVG: the chart as drawn now, title and legend included. */
 function ExportMenu({
   name,
+  title,
   onExport,
 }: {
   name: string;
+  title: string;
   onExport: () => ReturnType<typeof chartToSvg> | null;
 }) {
   const [status, setStatus] = useState<ExportStatus>('idle');
-  const details = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  const stamp = useContext(FileStampContext);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const panelId = useId();
+  useDismiss(
+    wrapper,
+    () => open,
+    (refocus) => {
+      setOpen(false);
+      if (refocus) wrapper.current?.querySelector<HTMLButtonElement>('.export-trigger')?.focus();
+    },
+  );
   const save = async (format: 'png' | 'svg'): Promise<void> => {
     setStatus('working');
     try {
@@ -164,9 +180,9 @@ function ExportMenu({
       if (chart === null) throw new Error('the chart is not drawn yet; try again in a moment');
       const blob =
         format === 'svg' ? new Blob([chart.svg], { type: 'image/svg+xml' }) : await svgToPng(chart);
-      downloadBlob(blob, `gan-playground-${name}.${format}`);
+      downloadBlob(blob, exportFileName(name, stamp, format));
       setStatus('idle');
-      if (details.current) details.current.open = false;
+      setOpen(false);
     } catch (error) {
       console.warn('Chart export failed:', error);
       const reason = error instanceof Error ? error.message : String(error);
@@ -174,12 +190,19 @@ function ExportMenu({
     }
   };
   return (
-    <details className="export-menu" ref={details}>
-      <summary title="Export this chart as PNG or SVG">
+    <div className="export-menu" ref={wrapper} data-open={open}>
+      <button
+        type="button"
+        className="export-trigger"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={`Export “${title}”`}
+        title="Export this chart as PNG or SVG"
+        onClick={() => setOpen((was) => !was)}
+      >
         <span aria-hidden="true">⤓</span>
-        <span className="visually-hidden">Export</span>
-      </summary>
-      <div className="export-options">
+      </button>
+      <div className="export-options" id={panelId} hidden={!open}>
         <button type="button" className="small-button" onClick={() => void save('png')}>
           PNG
         </button>
@@ -192,6 +215,6 @@ function ExportMenu({
           </span>
         )}
       </div>
-    </details>
+    </div>
   );
 }

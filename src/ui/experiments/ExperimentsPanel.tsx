@@ -3,7 +3,7 @@
  * under a name (with a thumbnail of the main plot, the lesson's claim as it stands, and the run
  * when the page has one) and reopens, renames, copies or deletes (with Undo) what was saved.
  */
-import { type FormEvent, memo, useCallback, useRef, useState } from 'react';
+import { type FormEvent, memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { PlaygroundConfig } from '../../config/schema';
 import { encodeLink } from '../../config/url';
 import type { ViewState } from '../../config/view';
@@ -306,6 +306,14 @@ function ExperimentsBody({ props, close }: { props: ExperimentsPanelProps; close
   const state = useExperiments();
   const undoButton = useRef<HTMLButtonElement>(null);
   const { availability, experiments, message, deleted } = state;
+  // The deleted row took the focus with it: once its Undo is drawn, the focus goes there (an
+  // effect, not a timer, so it holds however late the list redraws on a busy machine).
+  const focusUndo = useRef(false);
+  useEffect(() => {
+    if (deleted === null || !focusUndo.current) return;
+    focusUndo.current = false;
+    undoButton.current?.focus();
+  }, [deleted]);
   // The rows' actions read the latest props and state: the rows then draw again only when their
   // experiment changes, not at every snapshot of the live run.
   const latest = useRef({ props, state });
@@ -329,8 +337,8 @@ function ExperimentsBody({ props, close }: { props: ExperimentsPanelProps; close
     [close],
   );
   const remove = useCallback(async (id: string): Promise<void> => {
+    focusUndo.current = true;
     await latest.current.state.remove(id);
-    requestAnimationFrame(() => undoButton.current?.focus());
   }, []);
   const rename = useCallback(
     (id: string, name: string) => latest.current.state.rename(id, name),
