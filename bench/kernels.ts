@@ -1,7 +1,7 @@
 /**
  * Where the time of a training iteration goes, kernel by kernel, in Node:
  *
- *   npx tsx bench/kernels.ts [wasm|cpu] [default|small|wide] [iterations]
+ *   npx tsx bench/kernels.ts [wasm|cpu] [default|small|ganlab|wide] [iterations]
  *
  * Wraps tfjs's kernel dispatch, runs the trainer, and prints per kernel (matrix products split
  * by their transpose flags) the calls and the time per iteration, with the input shapes seen.

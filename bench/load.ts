@@ -190,3 +190,22 @@ export function describeLoad(seen: LoadSeen): string {
   const runnable = seen.runnableMedian === null ? '' : `, median ${seen.runnableMedian} runnable`;
   return `load average ${range} (1 min)${runnable}`;
 }
+
+/** Several windows' loads as one: the widest range, the last window's end, the median runnable. */
+export function combineLoad(seen: readonly LoadSeen[]): LoadSeen {
+  const finite = (values: number[]) => values.filter(Number.isFinite);
+  const mins = finite(seen.map((s) => s.loadAverageMin));
+  const maxes = finite(seen.map((s) => s.loadAverageMax));
+  const runnable = summariseLoad(
+    seen.flatMap((s) =>
+      s.runnableMedian === null ? [] : [{ loadAverage: Number.NaN, runnable: s.runnableMedian }],
+    ),
+  ).runnableMedian;
+  return {
+    samples: seen.reduce((n, s) => n + s.samples, 0),
+    loadAverageMin: mins.length > 0 ? Math.min(...mins) : Number.NaN,
+    loadAverageMax: maxes.length > 0 ? Math.max(...maxes) : Number.NaN,
+    loadAverageLast: seen.at(-1)?.loadAverageLast ?? Number.NaN,
+    runnableMedian: runnable,
+  };
+}

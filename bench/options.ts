@@ -188,3 +188,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
 export function angleArgs(angle: AngleBackend | null): string[] {
   return angle === null ? [] : [`--use-angle=${angle}`];
 }
+
+/** The canvas mode in words, for the lines that head every result. */
+export function describeAngle(angle: AngleBackend | null): string {
+  if (angle === null) return 'software canvas (Chromium default)';
+  if (angle === 'swiftshader') return 'GPU-process canvas (--use-angle=swiftshader)';
+  return `--use-angle=${angle}`;
+}

@@ -1,10 +1,9 @@
 /**
  * The benchmark's user points (`npm run bench -- --points 100000`): a generated CSV uploaded
  * into the page through the points editor's file input, as a user would, so that frames/s and
- * the longest main-thread task are measured while training on that many points. And the
- * GPU-process canvas (`--gpu-canvas`): Chromium with `--use-angle=swiftshader` renders canvases
- * in its GPU process, as on a machine with a GPU, where canvas readbacks are synchronous round
- * trips (see ../shared/ENVIRONMENT.md).
+ * the longest main-thread task are measured while training on that many points. Combine it with
+ * the GPU-process canvas (`--angle swiftshader`, alias `--gpu-canvas`: bench/options.ts's
+ * angleArgs), where canvas readbacks are synchronous round trips (see ../shared/ENVIRONMENT.md).
  */
 import type { Page } from '@playwright/test';
 import { createRandom } from '../src/engine/random';
@@ -61,9 +60,4 @@ export async function uploadPoints(page: Page, count: number): Promise<void> {
     `${count} points`,
     { timeout: 120_000 },
   );
-}
-
-/** Launch options with canvases rendered in the GPU process (SwiftShader through ANGLE). */
-export function withGpuCanvas<T extends { args: string[] }>(options: T): T {
-  return { ...options, args: [...options.args, '--use-angle=swiftshader'] };
 }
