@@ -1,26 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-
-/** Serious and critical violations found by axe-core (WCAG 2.1 A and AA rules and best practices). */
-async function seriousViolations(page: Page, include?: string) {
-  let builder = new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    // Experimental in axe-core 4.14, and wrong here: the overview's SVG buttons are named by
-    // aria-labelledby from exactly their visible <text> (title and subtitle), yet it reports
-    // their text as missing from their names (docs/notes-issue-6.md).
-    .disableRules(['label-content-name-mismatch']);
-  if (include !== undefined) builder = builder.include(include);
-  const results = await builder.analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-    }));
-}
+import { expect, seriousViolations, test } from './fixtures';
 
 test.describe('accessibility (axe-core)', () => {
   test('the playground, trained a little, has no serious or critical violation', async ({
@@ -72,8 +50,7 @@ test.describe('the recovery views (issue #14) at phone width, in both themes', (
       const { page } = playground;
       await page.setViewportSize({ width: 360, height: 740 });
       await page.emulateMedia({ colorScheme });
-      // These views fit the phone's width themselves (the header and the model overview are
-      // wider than 360 px before this issue: the classroom issue's phone layout).
+      // These views fit the phone's width themselves (and the page does: e2e/layouts.spec.ts).
       const fitsWidth = (testId: string) =>
         page
           .getByTestId(testId)

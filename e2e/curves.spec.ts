@@ -72,6 +72,37 @@ test.describe('Training curves over a shared step axis', () => {
     await expect(page.getByTestId('wasserstein-chart')).toContainText('Wasserstein-1 distance');
     await expect(page.getByTestId('gradient-chart')).not.toContainText('‖∇D‖');
   });
+
+  test('a new kernel bandwidth while paused redraws MMD² over the whole run at the new h', async ({
+    playground,
+  }) => {
+    const { page } = playground;
+    await playground.open();
+    await playground.playButton.click();
+    // Frames are kept every 25 iterations: two to re-measure by 30.
+    await playground.waitForIteration(30);
+    await playground.pauseButton.click();
+    const mmd = playground.mmdChart;
+    await expect.poll(() => playground.numberAttribute(mmd, 'data-points')).toBeGreaterThan(1);
+    await expect(mmd).toHaveAttribute('data-first-iteration', '0');
+    const iteration = await playground.iteration();
+    const before = await playground.numberAttribute(mmd, 'data-h');
+
+    // Issue #15, item 6: the chart went empty here until Play, then restarted from this iteration.
+    const kernel = page.getByTestId('kernel-view');
+    await kernel.getByRole('slider', { name: 'Kernel bandwidth h' }).fill('0.8');
+    await expect.poll(() => playground.numberAttribute(mmd, 'data-h')).not.toBe(before);
+    const after = await playground.numberAttribute(mmd, 'data-h');
+    await expect(mmd).toContainText(`Gaussian-kernel MMD² (h = ${after})`);
+    await expect(mmd).toHaveAttribute('data-first-iteration', '0');
+    // The frames at 0 and 25 re-measured, and the paused iteration.
+    expect(await playground.numberAttribute(mmd, 'data-points')).toBeGreaterThan(2);
+    // Every point was re-measured at the new h: none is left at the old one.
+    await expect(mmd).toHaveAttribute('data-bandwidth-changed-at', '');
+    // Still paused, at the same iteration.
+    expect(await playground.iteration()).toBe(iteration);
+    await expect(playground.playButton).toBeVisible();
+  });
 });
 
 test.describe('Every view explains itself and exports', () => {

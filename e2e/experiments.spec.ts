@@ -86,6 +86,7 @@ test('save a trained lesson under a name, rename, delete and undo, then open it 
   // Another setting starts a new run; opening the experiment brings back its settings and run.
   await page.keyboard.press('Escape');
   await playground.setControl('seed', '9');
+  await playground.confirmRestart();
   await expect.poll(() => playground.iteration()).toBe(0);
   await openPanel(page);
   await row.getByRole('button', { name: /^Open/ }).click();

@@ -28,7 +28,7 @@ test.describe('timeline', () => {
     await page.keyboard.press('ArrowRight');
     await expect(timeline).not.toHaveAttribute('data-scrubbed', '0');
     expect(Number(await distribution.getAttribute('data-iteration'))).toBeGreaterThan(0);
-    // The toolbar keeps counting the live run.
+    // The toolbar keeps counting the live run, and says which frame is shown.
     expect(await playground.iteration()).toBe(liveIteration);
 
     await timeline.getByRole('button', { name: 'Back to live' }).click();
@@ -76,5 +76,47 @@ test.describe('timeline', () => {
     await expect
       .poll(() => playground.numberAttribute(timeline, 'data-frames'))
       .toBeGreaterThan(frames);
+  });
+
+  test('while scrubbed the toolbar shows the frame, and every curve marks it', async ({
+    playground,
+  }) => {
+    const { page } = playground;
+    await page.setViewportSize({ width: 1360, height: 900 });
+    await playground.open(SMALL);
+    await playground.playButton.click();
+    await playground.waitForIteration(150);
+    await playground.pauseButton.click();
+    await expect(playground.playButton).toBeVisible();
+    const timeline = page.getByTestId('timeline');
+    await expect.poll(() => playground.numberAttribute(timeline, 'data-frames')).toBeGreaterThan(3);
+    const live = await playground.iteration();
+    await expect(page.getByTestId('frame-marker')).toHaveCount(0);
+
+    const slider = timeline.getByRole('slider', { name: 'Timeline' });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await expect(timeline).not.toHaveAttribute('data-scrubbed', '0');
+    await expect(timeline).not.toHaveAttribute('data-scrubbed', '');
+    const frame = await playground.numberAttribute(timeline, 'data-scrubbed');
+    const stats = playground.toolbar.locator('dd[data-viewing]');
+    await expect(stats).toHaveText(
+      `${frame.toLocaleString('en')} (viewing; live ${live.toLocaleString('en')})`,
+    );
+    // Every curve card draws the frame's marker: the losses, MMD² and the training curves.
+    const cards = page.locator('[data-testid$="-chart"]:has(svg[role="img"])');
+    const count = await cards.count();
+    expect(count).toBeGreaterThanOrEqual(3);
+    for (let i = 0; i < count; i++) {
+      await expect(cards.nth(i).getByTestId('frame-marker')).toHaveAttribute(
+        'data-iteration',
+        String(frame),
+      );
+    }
+
+    await timeline.getByRole('button', { name: 'Back to live' }).click();
+    await expect(page.getByTestId('frame-marker')).toHaveCount(0);
+    await expect(page.getByTestId('iteration-viewed')).toHaveCount(0);
   });
 });

@@ -112,6 +112,15 @@ function parseNumber(raw: string): number {
   return NUMBER_PATTERN.test(text) ? Number(text) + 0 : Number.NaN;
 }
 
+/**
+ * A number written with a decimal comma ("0,01", "-1,5"), as many keyboards and locales write
+ * it, read with a decimal point. Only a lone setting's value: in lists the comma separates items.
+ */
+const DECIMAL_COMMA = /^\s*[+-]?\d*,\d+\s*$/;
+export function withDecimalPoint(raw: string): string {
+  return DECIMAL_COMMA.test(raw) ? raw.replace(',', '.') : raw;
+}
+
 function repairNumber(field: NumberField, value: number, shown: string): Repaired<number> {
   // ±Infinity here comes from overlong digit strings ("Infinity" itself is not a number here):
   // it is clamped like any other out-of-range number.
@@ -241,7 +250,9 @@ export function parseValue<K extends ConfigKey>(
   const field: Field = FIELDS[key];
   switch (field.kind) {
     case 'number':
-      return repairNumber(field, parseNumber(raw), shorten(raw)) as Repaired<PlaygroundConfig[K]>;
+      return repairNumber(field, parseNumber(withDecimalPoint(raw)), shorten(raw)) as Repaired<
+        PlaygroundConfig[K]
+      >;
     case 'list':
       return repairList(field, raw) as Repaired<PlaygroundConfig[K]>;
     case 'points':

@@ -67,6 +67,37 @@ export const HIDEABLE_PARTS = {
 export type HideablePart = keyof typeof HIDEABLE_PARTS;
 
 /**
+ * The views `show=` picks to sit beside the main plot when the page is reduced to a few views
+ * (an embed, a presentation), in the order given.
+ */
+export const SHOWABLE_VIEWS = {
+  losses: 'the loss curves',
+  mmd: 'the MMD² curve',
+  noise: 'the noise view',
+  kernel: 'the kernel view',
+  overview: 'the model overview',
+  curves: 'the training curves',
+  metrics: 'the metrics panel',
+} as const;
+export type ShowableView = keyof typeof SHOWABLE_VIEWS;
+const SHOWABLE_NAMES = Object.keys(SHOWABLE_VIEWS) as ShowableView[];
+
+/**
+ * The curve cards whose y scale a link keeps (`log=loss,mmd`, `linear=gradient`), by the names
+ * their cards go by. A curve named in neither list is drawn on its own default scale.
+ */
+export const CURVE_NAMES = [
+  'loss',
+  'mmd',
+  'd-output',
+  'gradient',
+  'wasserstein',
+  'divergence',
+  'modes',
+] as const;
+export type CurveName = (typeof CURVE_NAMES)[number];
+
+/**
  * Everything `hide=` accepts: a part of the page, a group of settings (by id, e.g. "training")
  * or one setting (by its URL key, e.g. "lrG"). A group id and a part share the name "kernel":
  * both are hidden.
@@ -87,6 +118,16 @@ export interface ViewState {
   hide: readonly string[];
   /** The page reduced to its plots and a play button, for an iframe. */
   embed: boolean;
+  /** Views chosen to sit beside the main plot in an embed or a presentation (empty: their defaults). */
+  show: readonly ShowableView[];
+  /** Presentation mode: the plot and a few views large, for a projector, driven by the keyboard. */
+  present: boolean;
+  /** The advanced settings (activations, optimiser details, stabilisers, backend) are shown. */
+  advanced: boolean;
+  /** Curves drawn on a log scale whatever their default (`log=`). */
+  logCurves: readonly CurveName[];
+  /** Curves drawn on a linear scale whatever their default (`linear=`). */
+  linearCurves: readonly CurveName[];
   /** A second run trained side by side, as the settings it changes; null when off. */
   compare: CompareOverrides | null;
 }
@@ -113,6 +154,15 @@ export const viewSchema: z.ZodType<ViewState> = z.strictObject({
       message: 'A target is listed twice',
     }),
   embed: z.boolean(),
+  show: z
+    .array(z.enum(SHOWABLE_NAMES as [ShowableView, ...ShowableView[]]))
+    .refine((views) => new Set(views).size === views.length, {
+      message: 'A view is listed twice',
+    }),
+  present: z.boolean(),
+  advanced: z.boolean(),
+  logCurves: curveListSchema(),
+  linearCurves: curveListSchema(),
   compare: z
     .strictObject(
       Object.fromEntries(
@@ -132,6 +182,11 @@ export function defaultView(): ViewState {
     smoothLosses: false,
     hide: [],
     embed: false,
+    show: [],
+    present: false,
+    advanced: false,
+    logCurves: [],
+    linearCurves: [],
     compare: null,
   };
 }
@@ -145,7 +200,19 @@ export function compareConfig(
 }
 
 /** URL keys of the view state, in the order they are written. */
-export const VIEW_URL_KEYS = ['preset', 'layers', 'smoothed', 'hide', 'embed', 'compare'] as const;
+export const VIEW_URL_KEYS = [
+  'preset',
+  'layers',
+  'smoothed',
+  'hide',
+  'embed',
+  'show',
+  'present',
+  'advanced',
+  'log',
+  'linear',
+  'compare',
+] as const;
 export type ViewUrlKey = (typeof VIEW_URL_KEYS)[number];
 
 /** Whether `hide` hides this target (a part, a group id or a setting's URL key). */
@@ -230,6 +297,30 @@ export function parseViewValue(key: Exclude<ViewUrlKey, 'preset'>, raw: string):
       return flag(raw, (on) => (view) => ({ ...view, smoothLosses: on }));
     case 'embed':
       return flag(raw, (on) => (view) => ({ ...view, embed: on }));
+    case 'present':
+      return flag(raw, (on) => (view) => ({ ...view, present: on }));
+    case 'show': {
+      const items = list(raw).map((item) => item.toLowerCase());
+      const known = [
+        ...new Set(
+          items.filter((item): item is ShowableView => Object.hasOwn(SHOWABLE_VIEWS, item)),
+        ),
+      ];
+      const unknown = items.filter((item) => !Object.hasOwn(SHOWABLE_VIEWS, item));
+      return {
+        apply: (view) => ({ ...view, show: known }),
+        ...(unknown.length > 0 && {
+          reason: `No view called ${quoted(unknown)} can be shown; ignored. The views are ${SHOWABLE_NAMES.join(', ')}.`,
+          used: known.join(','),
+        }),
+      };
+    }
+    case 'advanced':
+      return flag(raw, (on) => (view) => ({ ...view, advanced: on }));
+    case 'log':
+      return curveList(raw, (curves) => (view) => ({ ...view, logCurves: curves }));
+    case 'linear':
+      return curveList(raw, (curves) => (view) => ({ ...view, linearCurves: curves }));
     case 'compare':
       // The changes come with their own `b.` keys; this flag turns the comparison on or off.
       return flag(raw, (on) => (view) => ({ ...view, compare: on ? (view.compare ?? {}) : null }));
@@ -254,6 +345,54 @@ export function parseViewValue(key: Exclude<ViewUrlKey, 'preset'>, raw: string):
   }
 }
 
+function curveListSchema(): z.ZodType<readonly CurveName[]> {
+  return z.array(z.enum(CURVE_NAMES)).refine((curves) => new Set(curves).size === curves.length, {
+    message: 'A curve is listed twice',
+  });
+}
+
+/** A list of curve names (any case, each once), the unknown ones reported and dropped. */
+function curveList(
+  raw: string,
+  set: (curves: CurveName[]) => (view: ViewState) => ViewState,
+): ViewRepair {
+  const items = list(raw).map((item) => item.toLowerCase());
+  const names: readonly string[] = CURVE_NAMES;
+  const known = [...new Set(items.filter((item): item is CurveName => names.includes(item)))];
+  const unknown = items.filter((item) => !names.includes(item));
+  return {
+    apply: set(known),
+    ...(unknown.length > 0 && {
+      reason: `No curve called ${quoted(unknown)}; ignored. The curves are ${CURVE_NAMES.join(', ')}.`,
+      used: known.join(','),
+    }),
+  };
+}
+
+/** The scale a curve is drawn on: the link's choice, else its own default. */
+export function curveScale(
+  view: Pick<ViewState, 'logCurves' | 'linearCurves'>,
+  name: CurveName,
+  initial: 'linear' | 'log',
+): 'linear' | 'log' {
+  if (view.logCurves.includes(name)) return 'log';
+  if (view.linearCurves.includes(name)) return 'linear';
+  return initial;
+}
+
+/** The view with a curve drawn on `scale`, named in a list only where that is not its default. */
+export function withCurveScale(
+  view: ViewState,
+  name: CurveName,
+  initial: 'linear' | 'log',
+  scale: 'linear' | 'log',
+): ViewState {
+  const logCurves = view.logCurves.filter((curve) => curve !== name);
+  const linearCurves = view.linearCurves.filter((curve) => curve !== name);
+  if (scale !== initial) (scale === 'log' ? logCurves : linearCurves).push(name);
+  return { ...view, logCurves, linearCurves };
+}
+
 /** The view's URL pairs that differ from the default view, as `key=value` texts. */
 export function encodeView(view: ViewState): string[] {
   const defaults = defaultView();
@@ -265,6 +404,11 @@ export function encodeView(view: ViewState): string[] {
   if (view.smoothLosses) pairs.push('smoothed=1');
   if (view.hide.length > 0) pairs.push(`hide=${view.hide.map(encodeURIComponent).join(',')}`);
   if (view.embed) pairs.push('embed=1');
+  if (view.show.length > 0) pairs.push(`show=${view.show.join(',')}`);
+  if (view.present) pairs.push('present=1');
+  if (view.advanced) pairs.push('advanced=1');
+  if (view.logCurves.length > 0) pairs.push(`log=${view.logCurves.join(',')}`);
+  if (view.linearCurves.length > 0) pairs.push(`linear=${view.linearCurves.join(',')}`);
   if (view.compare !== null) pairs.push('compare=1');
   return pairs;
 }

@@ -6,6 +6,7 @@
  * threads with its buffers transferred, and kept in memory bounded by checkpointBytes().
  */
 import type { DatasetId } from './datasets';
+import type { LiveSettings } from './liveSettings';
 import type { Activation } from './mlp';
 import type { OptimizerKind } from './optimizers';
 
@@ -66,6 +67,13 @@ export interface TrainerCheckpoint {
   readonly discriminator: NetworkCheckpoint | null;
   /** The position of every random stream the training draws from, by stream name. */
   readonly random: { readonly [stream: string]: Uint32Array };
+  /**
+   * The live settings (σ, learning rates, k, batch size, …; see ./liveSettings) the run was
+   * training with at the snapshot, which may differ from those it was created with. Restore()
+   * leaves the restoring trainer's own settings; the caller applies these when it wants them
+   * back. Absent in checkpoints written before live settings existed.
+   */
+  readonly settings?: LiveSettings;
 }
 
 /** How {@link Trainer.restore} treats the snapshot. */

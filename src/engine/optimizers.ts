@@ -61,6 +61,14 @@ export interface Optimizer {
   setState(steps: number, slots: readonly Float32Array[]): void;
   /** Starts fresh: zero slots and no updates taken, as just after creation. */
   reset(): void;
+  /** The step size and decays it applies now (see {@link Optimizer.setSettings}). */
+  readonly settings: Omit<OptimizerSettings, 'kind'>;
+  /**
+   * Changes the step size, β's or momentum from the next update on, keeping the slots and the
+   * step count (a running run's optimiser state). Validated as at creation; throws, changing
+   * nothing, on a bad value. Adam's bias corrections then use the new β's with the same t.
+   */
+  setSettings(settings: Omit<OptimizerSettings, 'kind'>): void;
   /**
    * Differentiates `loss` with respect to the variables, takes one step, and returns the loss
    * value. Call inside tf.tidy: the returned scalar and the intermediates belong to it.
@@ -79,6 +87,9 @@ interface UpdateRule {
   step(g: tf.Tensor, t: number): tf.Tensor;
 }
 
+/** The hyperparameters an update rule reads at every step: a live change is seen by the next. */
+type Hyperparameters = { -readonly [K in Exclude<keyof OptimizerSettings, 'kind'>]: number };
+
 /** A flat slot of `size` zeros; tidy() because tf.variable() does not own its initial value. */
 function slot(size: number): tf.Variable {
   return tf.tidy(() => tf.variable(tf.zeros([size]), false));
@@ -92,12 +103,13 @@ function slot(size: number): tf.Variable {
  * paper's §2, exact here because ε is rescaled with them):
  *   lr · m̂ / (√v̂ + ε) = αₜ · m / (√v + ε̂),  αₜ = lr √(1 − β2ᵗ) / (1 − β1ᵗ),  ε̂ = ε √(1 − β2ᵗ).
  */
-function adam(size: number, lr: number, beta1: number, beta2: number, epsilon: number): UpdateRule {
+function adam(size: number, h: Hyperparameters, epsilon: number): UpdateRule {
   const m = slot(size);
   const v = slot(size);
   return {
     state: [m, v],
     step(g, t) {
+      const { learningRate: lr, beta1, beta2 } = h;
       const nextM = tf.add(tf.mul(m, beta1), tf.mul(g, 1 - beta1));
       const nextV = tf.add(tf.mul(v, beta2), tf.mul(tf.square(g), 1 - beta2));
       m.assign(nextM);
@@ -113,11 +125,12 @@ function adam(size: number, lr: number, beta1: number, beta2: number, epsilon: n
  * SGD with heavy-ball momentum (Polyak 1964), as tf.train.momentum computes it:
  *   a ← μ a + g,  w ← w − lr · a.
  */
-function momentumSgd(size: number, lr: number, momentum: number): UpdateRule {
+function momentumSgd(size: number, h: Hyperparameters): UpdateRule {
   const accumulation = slot(size);
   return {
     state: [accumulation],
     step(g) {
+      const { learningRate: lr, momentum } = h;
       const next = tf.add(tf.mul(accumulation, momentum), g);
       accumulation.assign(next);
       return tf.mul(next, lr);
@@ -129,12 +142,13 @@ function momentumSgd(size: number, lr: number, momentum: number): UpdateRule {
  * RMSprop (Tieleman & Hinton 2012) with momentum, as tf.train.rmsprop computes it (uncentred):
  *   s ← ρ s + (1 − ρ) g²,  u ← μ u + lr · g / √(s + ε),  w ← w − u.
  */
-function rmsprop(size: number, lr: number, momentum: number, epsilon: number): UpdateRule {
+function rmsprop(size: number, h: Hyperparameters, epsilon: number): UpdateRule {
   const meanSquare = slot(size);
   const moment = slot(size);
   return {
     state: [meanSquare, moment],
     step(g) {
+      const { learningRate: lr, momentum } = h;
       const nextMeanSquare = tf.add(
         tf.mul(meanSquare, RMSPROP_DECAY),
         tf.mul(tf.square(g), 1 - RMSPROP_DECAY),
@@ -160,32 +174,27 @@ export function createOptimizer(
   variables: readonly tf.Variable[],
   what: string,
 ): Optimizer {
-  const { kind, learningRate, beta1, beta2, momentum } = settings;
-  if (!Number.isFinite(learningRate) || learningRate <= 0) {
-    throw new Error(`${what} learning rate must be a positive finite number, got ${learningRate}`);
-  }
+  const { kind } = settings;
+  if (!OPTIMIZER_KINDS.includes(kind))
+    throw new Error(`Unknown ${what} optimizer "${String(kind)}"`);
+  checkSettings(kind, settings, what);
   if (variables.length === 0) throw new Error(`The ${what} optimizer has no variables to train`);
   const sizes = variables.map((v) => v.size);
   const total = sizes.reduce((a, b) => a + b, 0);
   const epsilon = tf.backend().epsilon();
-  let rule: UpdateRule;
-  switch (kind) {
-    case 'adam':
-      assertUnitInterval(beta1, `${what} Adam β1`);
-      assertUnitInterval(beta2, `${what} Adam β2`);
-      rule = adam(total, learningRate, beta1, beta2, epsilon);
-      break;
-    case 'sgd':
-      assertUnitInterval(momentum, `${what} momentum`);
-      rule = momentumSgd(total, learningRate, momentum);
-      break;
-    case 'rmsprop':
-      assertUnitInterval(momentum, `${what} momentum`);
-      rule = rmsprop(total, learningRate, momentum, epsilon);
-      break;
-    default:
-      throw new Error(`Unknown ${what} optimizer "${String(kind)}"`);
-  }
+  // One mutable copy the update rule reads at every step: setSettings() changes it in place.
+  const h: Hyperparameters = {
+    learningRate: settings.learningRate,
+    beta1: settings.beta1,
+    beta2: settings.beta2,
+    momentum: settings.momentum,
+  };
+  const rule: UpdateRule =
+    kind === 'adam'
+      ? adam(total, h, epsilon)
+      : kind === 'sgd'
+        ? momentumSgd(total, h)
+        : rmsprop(total, h, epsilon);
   let t = 0;
   return {
     kind,
@@ -194,6 +203,16 @@ export function createOptimizer(
       return t;
     },
     slots: rule.state,
+    get settings() {
+      return { ...h };
+    },
+    setSettings(next) {
+      checkSettings(kind, next, what);
+      h.learningRate = next.learningRate;
+      h.beta1 = next.beta1;
+      h.beta2 = next.beta2;
+      h.momentum = next.momentum;
+    },
     setState(steps, values) {
       if (!Number.isInteger(steps) || steps < 0) {
         throw new Error(`The ${what} optimizer's step count must be a non-negative integer`);
@@ -236,4 +255,22 @@ export function createOptimizer(
       for (const v of rule.state) v.dispose();
     },
   };
+}
+
+/** Throws, naming `what`, unless the settings the kind uses are valid (an unused β2 is ignored). */
+function checkSettings(
+  kind: OptimizerKind,
+  settings: Omit<OptimizerSettings, 'kind'>,
+  what: string,
+): void {
+  const { learningRate, beta1, beta2, momentum } = settings;
+  if (!Number.isFinite(learningRate) || learningRate <= 0) {
+    throw new Error(`${what} learning rate must be a positive finite number, got ${learningRate}`);
+  }
+  if (kind === 'adam') {
+    assertUnitInterval(beta1, `${what} Adam β1`);
+    assertUnitInterval(beta2, `${what} Adam β2`);
+  } else {
+    assertUnitInterval(momentum, `${what} momentum`);
+  }
 }

@@ -50,6 +50,12 @@ import {
   generatorArtifacts,
   generatorWeightsFromArtifacts,
 } from './generatorModel';
+import {
+  type LiveSettings,
+  type LiveTrainerKey,
+  liveSettingsOf,
+  withLiveSettings,
+} from './liveSettings';
 import { ACTIVATIONS, type Activation, createMlp, type Mlp } from './mlp';
 import {
   discriminatorLoss,
@@ -65,6 +71,13 @@ import {
 import { createOptimizer, type Optimizer, type OptimizerKind } from './optimizers';
 import { createRandom, RANDOM_STATE_WORDS, type Random } from './random';
 
+export {
+  isLiveTrainerKey,
+  LIVE_TRAINER_KEYS,
+  type LiveSettings,
+  type LiveTrainerKey,
+  liveSettingsOf,
+} from './liveSettings';
 export type { Activation } from './mlp';
 export { type Objective, WASSERSTEIN_METHOD } from './objectives';
 export type { OptimizerKind } from './optimizers';
@@ -262,7 +275,7 @@ export interface TrainerFields {
 
 /** A running GAN training session. */
 export interface Trainer {
-  /** The configuration the run was created with. */
+  /** The configuration the run was created with, with the live settings it took since. */
   readonly config: TrainerConfig;
   /** The data set, with its parameters applied. */
   readonly dataset: ResolvedDataset;
@@ -373,6 +386,14 @@ export interface Trainer {
    * on the given samples (see {@link TrainerFields}). Reads back; call at the snapshot rate.
    */
   fields(options: FieldOptions): Promise<TrainerFields>;
+  /**
+   * Changes live settings (see ./liveSettings: σ, learning rates, β's, momenta, k, batch size,
+   * label smoothing, instance noise, gradient penalty, MMD weight) from the next update on,
+   * keeping the iteration, weights, optimiser state and random streams. Validated as at
+   * creation; throws, changing nothing, on a bad value or a setting that needs a new trainer.
+   * Returns the keys whose value changed.
+   */
+  applySettings(changes: Partial<LiveSettings>): LiveTrainerKey[];
   /** Frees every tensor, variable and optimiser slot of the run. */
   dispose(): void;
 }
@@ -522,25 +543,23 @@ const OPTIMIZER_NAMES: Record<OptimizerKind, string> = {
 };
 
 /** Creates a trainer with freshly initialised networks and optimisers. */
-export function createTrainer(config: TrainerConfig): Trainer {
-  validate(config);
+export function createTrainer(created: TrainerConfig): Trainer {
+  validate(created);
+  // Replaced by applySettings(): everything below reads the live settings through it.
+  let config = created;
   // Throws a user-facing message for unusable data parameters (e.g. 'points' without points).
   const spec = resolveDataset(config.dataset, dataParamsOf(config));
   const dimension = spec.dimension;
-  const {
-    batchSize,
-    noiseDimension,
-    noiseSigma,
-    discriminatorSteps,
-    objective,
-    packing,
-    instanceNoise,
-    labelSmoothing,
-    mmdBandwidths,
-  } = config;
+  const { noiseDimension, objective, packing, mmdBandwidths } = config;
+  // The live settings (see applySettings): read by every update, so a change takes effect at the next.
+  let { batchSize, noiseSigma, discriminatorSteps, instanceNoise, labelSmoothing } = config;
   const hasDiscriminator = trainsDiscriminator(objective);
-  const penaltyWeight = objective === 'wasserstein' ? config.gradientPenalty : 0;
-  const mmdWeight = objective === 'mmd' ? 1 : objective === 'hybrid' ? config.mmdWeight : 0;
+  const penaltyWeightOf = (c: TrainerConfig): number =>
+    objective === 'wasserstein' ? c.gradientPenalty : 0;
+  const mmdWeightOf = (c: TrainerConfig): number =>
+    objective === 'mmd' ? 1 : objective === 'hybrid' ? c.mmdWeight : 0;
+  let penaltyWeight = penaltyWeightOf(config);
+  let mmdWeight = mmdWeightOf(config);
 
   // Separate streams so that, e.g., a change of batch size does not change the initial weights.
   const root = createRandom(config.seed);
@@ -887,7 +906,9 @@ export function createTrainer(config: TrainerConfig): Trainer {
   };
 
   const trainer: Trainer = {
-    config,
+    get config() {
+      return config;
+    },
     dataset: spec,
     dimension,
     get iteration() {
@@ -999,6 +1020,7 @@ export function createTrainer(config: TrainerConfig): Trainer {
       const tensors = parts.flatMap((p) => [...p.network.variables, ...p.optimizer.slots]);
       const steps = parts.map((p) => p.optimizer.steps);
       const counters = { iteration, discriminatorUpdates, generatorUpdates };
+      const settings = liveSettingsOf(config);
       const random = Object.fromEntries(
         Object.entries(advancingStreams).map(([name, stream]) => [name, stream.state()]),
       );
@@ -1030,6 +1052,7 @@ export function createTrainer(config: TrainerConfig): Trainer {
         generator: networks[0] as NetworkCheckpoint,
         discriminator: networks[1] ?? null,
         random,
+        settings,
       };
     },
 
@@ -1278,6 +1301,28 @@ export function createTrainer(config: TrainerConfig): Trainer {
         manifold.dispose();
         push.dispose();
       }
+    },
+
+    applySettings(changes) {
+      assertAlive();
+      const next = withLiveSettings(config, changes);
+      validate(next.config);
+      const optimizerSettings = (c: TrainerConfig, network: 'generator' | 'discriminator') => ({
+        learningRate: c[`${network}LearningRate`],
+        beta1: c[`${network}Beta1`],
+        beta2: c[`${network}Beta2`],
+        momentum: c[`${network}Momentum`],
+      });
+      // validate() checked every value the optimisers take, so neither of these throws.
+      generatorOptimizer.setSettings(optimizerSettings(next.config, 'generator'));
+      discriminatorOptimizer?.setSettings(optimizerSettings(next.config, 'discriminator'));
+      config = next.config;
+      ({ batchSize, noiseSigma, discriminatorSteps, instanceNoise, labelSmoothing } = config);
+      penaltyWeight = penaltyWeightOf(config);
+      mmdWeight = mmdWeightOf(config);
+      // The fixed evaluation noise is redrawn from its own streams, so the same noise at the new σ.
+      if (next.changed.includes('noiseSigma')) evaluationNoise.clear();
+      return next.changed;
     },
 
     dispose() {

@@ -2,7 +2,7 @@
  * The training history the line charts draw: pure functions from the worker's snapshots to
  * growing series, so that the bookkeeping is unit-tested without a browser.
  */
-import type { Snapshot, SnapshotMetrics } from '../worker/protocol';
+import type { MmdHistory, Snapshot, SnapshotMetrics } from '../worker/protocol';
 
 /** Longest history kept per series; past it every other point is dropped (old detail thins out). */
 export const MAX_HISTORY_POINTS = 4000;
@@ -39,10 +39,27 @@ export interface TrainingHistory {
    * object is replaced only when a series changes.
    */
   metrics: Record<TrackedMetric, Series>;
-  /** Bandwidth the MMD² series was measured with; a new bandwidth starts a new series. */
+  /**
+   * Bandwidth the MMD² series was measured with. A new bandwidth redraws the series from the
+   * worker's re-measure of its kept frames (Snapshot.mmdHistory).
+   */
   kernelBandwidth: number;
+  /**
+   * Where the MMD² series changes bandwidth: its points before `iteration` were measured at an
+   * earlier h (`from`, the latest one) because no kept frame could re-measure them at
+   * `kernelBandwidth`. Null when the whole series is at `kernelBandwidth`.
+   */
+  mmdBandwidthChange: BandwidthChange | null;
   /** The last iteration anything was recorded at: the right end of the shared step axis. */
   lastIteration: number;
+}
+
+/** Where a series' bandwidth changed (see TrainingHistory.mmdBandwidthChange). */
+export interface BandwidthChange {
+  /** The first iteration measured at the current bandwidth. */
+  iteration: number;
+  /** The bandwidth of the points just before it. */
+  from: number;
 }
 
 const emptySeries = (): Series => ({ x: [], y: [] });
@@ -56,6 +73,7 @@ export function emptyHistory(kernelBandwidth = 0): TrainingHistory {
       Series
     >,
     kernelBandwidth,
+    mmdBandwidthChange: null,
     lastIteration: 0,
   };
 }
@@ -106,8 +124,37 @@ export function historyUpTo(history: TrainingHistory, iteration: number): Traini
       TRACKED_METRICS.map((key) => [key, seriesUpTo(history.metrics[key], iteration)]),
     ) as Record<TrackedMetric, Series>,
     kernelBandwidth: history.kernelBandwidth,
+    // Points after a branch are at the current bandwidth.
+    mmdBandwidthChange:
+      history.mmdBandwidthChange === null
+        ? null
+        : {
+            ...history.mmdBandwidthChange,
+            iteration: Math.min(history.mmdBandwidthChange.iteration, iteration + 1),
+          },
     lastIteration: Math.min(history.lastIteration, iteration),
   };
+}
+
+/**
+ * The MMD² series once the bandwidth changed from `history.kernelBandwidth`: the points the worker
+ * re-measured at the new one (`remeasured`, its kept frames) replace every point from the first
+ * of them on; earlier points, which no frame can re-measure, are kept and marked as measured at
+ * the old bandwidth. Without a re-measure, all points before `at` are kept and marked.
+ */
+export function rebandedMmd(
+  history: TrainingHistory,
+  remeasured: MmdHistory | null,
+  at: number,
+): { series: Series; change: BandwidthChange | null } {
+  const old = history.metrics.mmdSquared;
+  const first = remeasured?.iterations[0] ?? at;
+  const keep = old.x.findIndex((x) => x >= first);
+  const kept: Series = keep === -1 ? old : { x: old.x.slice(0, keep), y: old.y.slice(0, keep) };
+  const series =
+    remeasured === null ? kept : appendPoints(kept, remeasured.iterations, remeasured.values);
+  const change = kept.x.length === 0 ? null : { iteration: first, from: history.kernelBandwidth };
+  return { series, change };
 }
 
 /** The history with a snapshot added. Pure: React may call a state updater twice. */
@@ -129,8 +176,18 @@ export function extendHistory(
   const record = (key: TrackedMetric, series: Series): void => {
     if (series !== tracked[key]) tracked = { ...tracked, [key]: series };
   };
-  // A new bandwidth starts a new MMD² series: values at different h are not comparable.
-  if (base.kernelBandwidth !== bandwidth) record('mmdSquared', emptySeries());
+  // Values at different h are not comparable: a new bandwidth redraws the series at the new h
+  // from the worker's re-measure, marking what it could not re-measure.
+  let bandwidthChange = base.mmdBandwidthChange;
+  if (base.kernelBandwidth !== bandwidth) {
+    const remeasured =
+      snapshot.mmdHistory?.kernelBandwidth === bandwidth ? snapshot.mmdHistory : null;
+    const usable = remeasured !== null && remeasured.iterations.length > 0 ? remeasured : null;
+    const at = metrics?.iteration ?? snapshot.iteration;
+    const { series, change } = rebandedMmd(base, usable, at);
+    record('mmdSquared', series);
+    bandwidthChange = change;
+  }
   if (metrics !== null) {
     for (const key of TRACKED_METRICS) {
       const value = metrics[key];
@@ -146,6 +203,7 @@ export function extendHistory(
     generatorLoss: appendPoints(base.generatorLoss, iterations, Array.from(snapshot.generatorLoss)),
     metrics: tracked,
     kernelBandwidth: bandwidth,
+    mmdBandwidthChange: bandwidthChange,
     lastIteration: Math.max(newRun ? 0 : base.lastIteration, snapshot.iteration),
   };
 }
@@ -167,7 +225,27 @@ export function compareAsSnapshot(snapshot: Snapshot | null): Snapshot | null {
     generatorLoss: part.generatorLoss,
     metrics: part.metrics,
     fields: part.fields,
+    mmdHistory: part.mmdHistory,
     branchedAt: null,
     compare: null,
+  };
+}
+
+/**
+ * The MMD² series split where its bandwidth changed: `current` at the history's bandwidth, and
+ * `earlier`, the points measured at an earlier one (drawn faint), null when there are none.
+ */
+export function mmdByBandwidth(history: TrainingHistory): {
+  current: Series;
+  earlier: Series | null;
+} {
+  const series = history.metrics.mmdSquared;
+  const change = history.mmdBandwidthChange;
+  if (change === null) return { current: series, earlier: null };
+  const split = series.x.findIndex((x) => x >= change.iteration);
+  const at = split === -1 ? series.x.length : split;
+  return {
+    current: { x: series.x.slice(at), y: series.y.slice(at) },
+    earlier: at === 0 ? null : { x: series.x.slice(0, at), y: series.y.slice(0, at) },
   };
 }

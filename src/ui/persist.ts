@@ -32,8 +32,15 @@ export function indexedDbStore(database: string, name: string): RunStore {
 /** The kept runs in IndexedDB. */
 export const indexedDbRuns: RunStore = indexedDbStore(DATABASE, STORE);
 
-function newId(): string {
-  return crypto.randomUUID();
+/**
+ * A random id. `crypto.randomUUID` exists only in secure contexts, and an embed framed by an
+ * http page is not one: there the id comes from `getRandomValues`, which exists everywhere.
+ */
+export function newId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
 }
 
 /** This tab (the same after a reload) and this load of it. */

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { undoShortcut } from './undoKeys';
 
 /** The keyboard shortcuts, as the help dialog lists them. */
 export const SHORTCUTS = [
@@ -19,6 +20,18 @@ export const SHORTCUTS = [
   { key: 'r', label: 'R', action: 'reset', description: 'Reset: fresh weights from the seed' },
   { key: 'l', label: 'L', action: 'lessons', description: 'Open the lessons' },
   { key: '?', label: '?', action: 'help', description: 'Show this help' },
+  {
+    key: 'Control+z',
+    label: 'Ctrl+Z',
+    action: 'undo',
+    description: 'Undo the last change of the settings (in a text field: undo the typing)',
+  },
+  {
+    key: 'Control+Shift+z',
+    label: 'Ctrl+Shift+Z or Ctrl+Y',
+    action: 'redo',
+    description: 'Redo the change undone',
+  },
 ] as const;
 export type ShortcutAction = (typeof SHORTCUTS)[number]['action'];
 
@@ -38,6 +51,36 @@ function ownsKeys(target: EventTarget | null): boolean {
       'input, textarea, select, button, a[href], summary, [role="button"], [role="slider"], [role="menu"]',
     ) !== null
   );
+}
+
+/** Whether the element edits text, so that its own undo (of the typing) takes Ctrl+Z. */
+export function editsText(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  if (!(target instanceof HTMLInputElement)) return false;
+  return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(
+    target.type,
+  );
+}
+
+/**
+ * Undo and redo of the settings from the keyboard, anywhere but in a text field (whose own undo
+ * takes the typing back; the field then commits what it shows) or under a modal dialog.
+ */
+export function useUndoShortcuts(undo: () => void, redo: () => void): void {
+  const current = useRef({ undo, redo });
+  current.current = { undo, redo };
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      const action = undoShortcut(event);
+      if (action === null || event.defaultPrevented || editsText(event.target)) return;
+      if (document.querySelector('dialog[open]') !== null) return;
+      event.preventDefault();
+      current.current[action]();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 }
 
 /**

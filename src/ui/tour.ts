@@ -1,13 +1,12 @@
 /**
- * The first-visit tour: a few steps pointing at the controls and the plots, skippable at any
- * time (the close button, Escape or a click outside), shown once per browser and on request from
- * the help dialog. driver.js does the highlighting, positioning and keyboard handling.
+ * The tour: a few steps pointing at the controls and the plots, skippable at any time (the close
+ * button, Escape or a click outside), started from the "Take the tour" prompt (TourPrompt, shown
+ * on a first visit) or from the help dialog, never by itself (see tourOffer). driver.js does the
+ * highlighting, positioning and keyboard handling.
  */
 import { type DriveStep, driver } from 'driver.js';
 import 'driver.js/dist/driver.css';
-
-/** localStorage key remembering that the tour was seen (or skipped). */
-export const TOUR_SEEN_KEY = 'gan-playground:tour-seen';
+import { rememberTourSeen } from './tourOffer';
 
 const STEPS: DriveStep[] = [
   {
@@ -49,6 +48,9 @@ const STEPS: DriveStep[] = [
       title: 'Real vs generated',
       description:
         'Blue points are real, orange ones generated. Behind them the discriminator’s verdict; the grey mesh is the generator’s grid of noise, bent into the data.',
+      // Beside the plot, not over its legend (issue #15); driver.js falls back where it cannot.
+      side: 'left',
+      align: 'start',
     },
   },
   {
@@ -69,30 +71,17 @@ const STEPS: DriveStep[] = [
   },
 ];
 
-function remember(): void {
-  try {
-    window.localStorage.setItem(TOUR_SEEN_KEY, '1');
-  } catch {
-    // Storage may be disabled (private mode, sandboxed iframe): the tour then shows once per visit.
-  }
+/** Whether a step's element is on the page and laid out (not hidden, nor in a closed drawer). */
+function isShown(selector: string): boolean {
+  const element = document.querySelector(selector);
+  return element !== null && element.getClientRects().length > 0;
 }
 
-/** Whether this browser has not seen the tour yet. */
-export function isFirstVisit(): boolean {
-  try {
-    return window.localStorage.getItem(TOUR_SEEN_KEY) === null;
-  } catch {
-    return false;
-  }
-}
-
-/** Starts the tour over the steps whose element is on the page (hidden parts are skipped). */
+/** Starts the tour over the steps whose element is shown (hidden parts are skipped). */
 export function startTour(): void {
-  const steps = STEPS.filter(
-    (step) => typeof step.element === 'string' && document.querySelector(step.element) !== null,
-  );
+  const steps = STEPS.filter((step) => typeof step.element === 'string' && isShown(step.element));
   if (steps.length === 0) return;
-  remember();
+  rememberTourSeen();
   const tour = driver({
     steps,
     showProgress: true,
@@ -104,6 +93,10 @@ export function startTour(): void {
     prevBtnText: 'Back',
     doneBtnText: 'Done',
     progressText: '{{current}} of {{total}}',
+    // driver.js places a step's popover before the page has scrolled to the step's element, and
+    // on scroll it re-places it against the previous step's element until its animation ends: so
+    // once the step is highlighted, place it again against the right one.
+    onHighlighted: () => tour.refresh(),
   });
   tour.drive();
 }

@@ -17,6 +17,8 @@ export interface LinkState {
   /** Values of the opened link (or imported file) that were not usable as given, with why. */
   fixes: Fixes | null;
   setValue: <K extends ConfigKey>(key: K, value: PlaygroundConfig[K]) => void;
+  /** Replaces the whole config keeping the fixes reported (an undo, a confirmed change). */
+  setSettings: (config: PlaygroundConfig) => void;
   /** Replaces the whole config (a lesson, an imported file), optionally reporting fixes. */
   replaceConfig: (config: PlaygroundConfig, fixes?: Fixes | null) => void;
   updateView: (change: (view: ViewState) => ViewState) => void;
@@ -86,6 +88,7 @@ export function useLink(): LinkState {
   const setValue = useCallback(<K extends ConfigKey>(key: K, value: PlaygroundConfig[K]) => {
     setConfig((previous) => ({ ...previous, [key]: value }));
   }, []);
+  const setSettings = useCallback((next: PlaygroundConfig) => setConfig(next), []);
   const replaceConfig = useCallback((next: PlaygroundConfig, nextFixes: Fixes | null = null) => {
     setConfig(next);
     setFixes(nextFixes);
@@ -93,5 +96,5 @@ export function useLink(): LinkState {
   const updateView = useCallback((change: (view: ViewState) => ViewState) => setView(change), []);
   const dismissFixes = useCallback(() => setFixes(null), []);
 
-  return { config, view, fixes, setValue, replaceConfig, updateView, dismissFixes };
+  return { config, view, fixes, setValue, setSettings, replaceConfig, updateView, dismissFixes };
 }

@@ -129,6 +129,7 @@ function initialState(): TrainerState {
     notice: null,
     starting: true,
     busy: null,
+    settingsChange: null,
   };
 }
 
@@ -212,6 +213,19 @@ export function useTrainer(
     if (restored === points) return;
     if (initialisedRef.current) apiRef.current?.setPoints(points).catch(() => undefined);
   }, [points]);
+
+  // Back-pressure (../worker/backpressure): once a snapshot is rendered and its views' effects
+  // have drawn, the next animation frame tells the worker it may send the next one. A frame that
+  // never comes (a hidden tab) only slows the snapshots down: the worker stops waiting.
+  const rendered = state.snapshot;
+  useEffect(() => {
+    const sequence = rendered?.sequence;
+    if (sequence === undefined) return;
+    const frame = requestAnimationFrame(() => {
+      apiRef.current?.snapshotDrawn(sequence).catch(() => undefined);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [rendered]);
 
   const call = useCallback((action: (api: WorkerApi) => Promise<void>, what: string) => {
     const api = apiRef.current;

@@ -6,6 +6,7 @@ import {
   type PlaygroundDebugHook,
   PROTOCOL_VERSION,
   type SavedRun,
+  type SettingsChange,
   type Snapshot,
   type TrainerWorkerApi,
   type UserPoints,
@@ -14,6 +15,7 @@ import {
 import { compareAsSnapshot, emptyHistory, extendHistory, type TrainingHistory } from './history';
 import { type BusyState, LIVENESS, Liveness, RestartGuard } from './liveness';
 import { reloadAdviceNow } from './offline/advice';
+import { reuseUnchanged } from './snapshotReuse';
 import { errorAfterSnapshot } from './staleError';
 
 /**
@@ -38,6 +40,8 @@ export interface TrainerState {
   starting: boolean;
   /** A long block the worker announced and is running (a big model's iteration), or null. */
   busy: BusyState | null;
+  /** How the worker took the latest change of settings (live, or a new run), or null. */
+  settingsChange: SettingsChange | null;
 }
 
 export interface WorkerSessionOptions {
@@ -150,6 +154,8 @@ class Session {
         this.lastRunId = event.runId;
         this.guard.snapshot(event.iteration);
         setState((s) => {
+          // Unchanged metrics and fields keep their objects: memoised views skip them.
+          reuseUnchanged(s.snapshot, event);
           const compareSnapshot = compareAsSnapshot(event);
           return {
             ...s,
@@ -198,6 +204,9 @@ class Session {
         break;
       case 'notice':
         setState((s) => ({ ...s, notice: event.message }));
+        break;
+      case 'settings':
+        setState((s) => ({ ...s, settingsChange: event.change }));
         break;
       default: {
         const unreachable: never = event;

@@ -6,15 +6,18 @@
  * at the same iteration, or says why it cannot.
  */
 import type { PlaygroundConfig } from '../config/schema';
-import { createTrainer, type Trainer, type TrainerCheckpoint } from '../engine';
+import { createTrainer, liveSettingsOf, type Trainer, type TrainerCheckpoint } from '../engine';
+import { type ChangePlan, type FrameSamples, planChange, remeasureMmd } from './liveChange';
 import type {
   CompareSnapshot,
+  MmdHistory,
   SnapshotFields,
   SnapshotMetrics,
   StepPhase,
   UserPoints,
 } from './protocol';
 import { copyFields, DISPLAY_POINTS, evaluateFields, measureRun } from './runViews';
+import type { TimelineFrame } from './timeline';
 
 /** What became of run B when run A was restored or branched. */
 export type CompareOutcome =
@@ -58,8 +61,69 @@ export class CompareRun {
   private generatorLoss: number[] = [];
   private metrics: SnapshotMetrics | null = null;
   private fields: SnapshotFields | null = null;
+  /** The frames' MMD² re-measured at a new bandwidth, until a part measured at it sends it. */
+  private pendingMmdHistory: MmdHistory | null = null;
+  private settings: PlaygroundConfig;
+  /**
+   * The bandwidth of the metrics: a new one takes over once the history is re-measured at it
+   * (see remeasure), so the page gets both together.
+   */
+  private measuredBandwidth: number;
 
-  constructor(readonly config: PlaygroundConfig) {}
+  constructor(config: PlaygroundConfig) {
+    this.settings = config;
+    this.measuredBandwidth = config.kernelBandwidth;
+  }
+
+  /** Run B's settings: those it was built with, and the live ones it took since. */
+  get config(): PlaygroundConfig {
+    return this.settings;
+  }
+
+  /**
+   * Takes `next` as run A does (see ./liveChange): live settings go to the running run B, which
+   * keeps its iteration, weights and optimiser state. Returns the plan; a 'rebuild' one (also
+   * when the trainer refuses the values) changed nothing: the caller replaces run B.
+   */
+  takeSettings(next: PlaygroundConfig): ChangePlan {
+    const plan = planChange(this.settings, next);
+    if (plan.kind !== 'live') return plan;
+    if (plan.training) {
+      try {
+        this.trainer?.applySettings(liveSettingsOf(next));
+      } catch {
+        return { kind: 'rebuild', keys: plan.keys };
+      }
+    }
+    this.settings = next;
+    // The witness is drawn at the new bandwidth at once; the metrics once remeasure() is done.
+    if (plan.bandwidth) this.fields = null;
+    return plan;
+  }
+
+  /**
+   * Re-measures run B's MMD² in the kept frames at its bandwidth (sent with the next part);
+   * `between` runs after each frame, and abandons the re-measure when it says false.
+   */
+  async remeasure(
+    frames: readonly TimelineFrame[],
+    real: Float32Array,
+    dimension: 1 | 2,
+    between?: () => Promise<boolean>,
+  ): Promise<void> {
+    const samples: FrameSamples = (frame) => frame.compareGenerated;
+    const h = this.settings.kernelBandwidth;
+    const history = await remeasureMmd(frames, samples, real, dimension, h, between);
+    if (history !== null) this.pendingMmdHistory = history;
+    this.settleBandwidth();
+  }
+
+  /** The metrics follow the bandwidth set now (measured afresh by the next part if it changed). */
+  settleBandwidth(): void {
+    if (this.measuredBandwidth === this.settings.kernelBandwidth) return;
+    this.measuredBandwidth = this.settings.kernelBandwidth;
+    this.metrics = null;
+  }
 
   /** Completed iterations, or null while stopped. */
   get iteration(): number | null {
@@ -75,7 +139,7 @@ export class CompareRun {
   build(points: UserPoints | null): void {
     this.reset();
     try {
-      this.trainer = createTrainer({ ...this.config, points });
+      this.trainer = createTrainer({ ...this.settings, points });
     } catch (error) {
       this.error = `Run B cannot start: ${messageOf(error)}`;
     }
@@ -109,7 +173,7 @@ export class CompareRun {
       this.reset();
       let trainer: Trainer | null = null;
       try {
-        trainer = createTrainer({ ...this.config, points });
+        trainer = createTrainer({ ...this.settings, points });
         const { optimizerNote } = trainer.restore(checkpoint);
         this.trainer = trainer;
         return { kind: 'restored', note: optimizerNote };
@@ -160,10 +224,10 @@ export class CompareRun {
       trainer === null ? new Float32Array(0) : await trainer.sampleGenerator(DISPLAY_POINTS);
     if (trainer !== null && trainer === this.trainer) {
       if (measure || this.metrics === null) {
-        this.metrics = await measureRun(trainer, real, generated, this.config.kernelBandwidth);
+        this.metrics = await measureRun(trainer, real, generated, this.measuredBandwidth);
       }
       if (evaluate || this.fields === null) {
-        this.fields = await evaluateFields(trainer, real, generated, this.config.kernelBandwidth);
+        this.fields = await evaluateFields(trainer, real, generated, this.settings.kernelBandwidth);
       }
     }
     const part: CompareSnapshot = {
@@ -175,10 +239,19 @@ export class CompareRun {
       generatorLoss: Float32Array.from(this.generatorLoss),
       metrics: this.metrics,
       fields: this.fields === null ? null : copyFields(this.fields),
+      mmdHistory: this.takeMmdHistory(),
       error: this.error,
     };
     this.clearLosses();
     return part;
+  }
+
+  /** The re-measured history, once the metrics sent with it are at its bandwidth. */
+  private takeMmdHistory(): MmdHistory | null {
+    const history = this.pendingMmdHistory;
+    if (history === null || history.kernelBandwidth !== this.metrics?.kernelBandwidth) return null;
+    this.pendingMmdHistory = null;
+    return history;
   }
 
   /** Frees the trainer; on a lost device its tensors went with it, and that is not an error. */
@@ -201,7 +274,9 @@ export class CompareRun {
   private reset(): void {
     this.dispose();
     this.error = null;
+    this.measuredBandwidth = this.settings.kernelBandwidth;
     this.metrics = null;
+    this.pendingMmdHistory = null;
     this.fields = null;
     this.clearLosses();
   }

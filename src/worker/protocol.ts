@@ -4,11 +4,11 @@
  * Every `switch` over a `WorkerEvent['type']` ends in a `never` check, so a new event type is a
  * compile error wherever it is not handled.
  */
-import type { BackendChoice, PlaygroundConfig } from '../config/schema';
+import type { BackendChoice, ConfigKey, PlaygroundConfig } from '../config/schema';
 import type { TrainerCheckpoint, TrainingMetrics } from '../engine';
 
 /** Bumped on any incompatible change to the messages below. */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 6;
 
 /** A tfjs backend the worker can run on. */
 export type BackendName = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
@@ -56,6 +56,19 @@ export interface Snapshot {
   updates: { discriminator: number; generator: number };
   /** Iterations per second over the last snapshot interval (0 while paused). */
   stepsPerSecond: number;
+  /**
+   * When the worker took this snapshot, on its own clock (performance.timeOrigin + now(), ms since
+   * the epoch): with `iteration`, the worker's true speed between two snapshots, however late the
+   * page shows them (`npm run bench` reads it). Optional: snapshots made outside the worker
+   * (tests, views derived from one) need not invent it.
+   */
+  workerTime?: number;
+  /**
+   * Numbers the worker's snapshots in the order sent: the page acknowledges each with
+   * `snapshotDrawn(sequence)` once drawn, and the training loop sends its next one only then
+   * (back-pressure, see ./backpressure). Optional: snapshots made outside the worker need none.
+   */
+  sequence?: number;
   /** Whether the training loop is running. */
   running: boolean;
   /** Dimension of the data (1 or 2). */
@@ -86,8 +99,39 @@ export interface Snapshot {
    * abandoned future and is dropped.
    */
   branchedAt: number | null;
+  /**
+   * Set on the first snapshot measured at a new kernel bandwidth: the MMD² of the kept frames
+   * re-measured at it, so the curve is redrawn over the run's history instead of starting over.
+   */
+  mmdHistory: MmdHistory | null;
   /** The second run of a side-by-side comparison, in step with this one; null when off. */
   compare: CompareSnapshot | null;
+}
+
+/**
+ * The MMD² of a run's kept timeline frames, re-measured at a new kernel bandwidth h from each
+ * frame's plotted samples against the plotted real points (as the live curve measures it).
+ */
+export interface MmdHistory {
+  /** The bandwidth h of every value. */
+  kernelBandwidth: number;
+  /** Iterations of the re-measured frames, oldest first. */
+  iterations: number[];
+  /** MMD² at each of `iterations`. */
+  values: number[];
+}
+
+/** How the worker took a change of settings. */
+export interface SettingsChange {
+  /**
+   * 'live': the running run took them (iteration, weights, optimiser state and curves kept; the
+   * new values are used from the next update on); 'rebuilt': a new run started from the seed.
+   */
+  applied: 'live' | 'rebuilt';
+  /** The settings that changed. */
+  keys: ConfigKey[];
+  /** The iteration the run was at when they changed (for 'rebuilt', of the run discarded). */
+  iteration: number;
 }
 
 /** What a snapshot says of the comparison's second run (same data, seed and plotted real points). */
@@ -100,6 +144,8 @@ export interface CompareSnapshot {
   generatorLoss: Float32Array;
   metrics: SnapshotMetrics | null;
   fields: SnapshotFields | null;
+  /** As Snapshot.mmdHistory, for this run's frames. */
+  mmdHistory: MmdHistory | null;
   /** Why the second run stopped (it failed to build or diverged), or null while it trains. */
   error: string | null;
 }
@@ -116,6 +162,11 @@ export interface TimelineSummary {
 /** The run as it was at one iteration of its timeline: what the plots need to show it. */
 export interface TimelineView {
   iteration: number;
+  /**
+   * The settings the run was training with at this frame: live changes (σ, learning rates, …)
+   * made later are not in them. A branch with them continues as the run did from there.
+   */
+  config: PlaygroundConfig;
   dimension: 1 | 2;
   generated: Float32Array;
   real: Float32Array;
@@ -244,6 +295,8 @@ export type WorkerEvent =
   | { type: 'saved'; run: SavedRun }
   /** Something the worker recovered from by itself (a backend that failed mid-run). */
   | { type: 'notice'; message: string }
+  /** A change of settings was taken by the running run, or started a new one. */
+  | { type: 'settings'; change: SettingsChange }
   | BusyEvent;
 
 /**
@@ -267,7 +320,8 @@ export interface TrainerWorkerApi {
   /** Chooses the backend, builds the trainer and sends a first snapshot. */
   init(config: PlaygroundConfig, listener: (event: WorkerEvent) => void): Promise<BackendInfo>;
   /**
-   * Applies a new config: a model or data change starts a new run; a backend change re-selects.
+   * Applies a new config: live settings (src/config/live.ts) are taken by the running run, any
+   * other change starts a new run ('settings' event says which); a backend change re-selects.
    * `compare` is the full config of a second run trained side by side (null: none); a change to
    * it restarts both runs together.
    */
@@ -303,6 +357,11 @@ export interface TrainerWorkerApi {
   reset(): Promise<void>;
   /** Answers at once between training turns: the UI's heartbeat. Returns the iteration. */
   ping(): number;
+  /**
+   * The page drew the snapshot numbered `sequence` (in the animation frame after its render):
+   * the training loop may send the next one. Answered at once, between training turns.
+   */
+  snapshotDrawn(sequence: number): void;
   /**
    * Continues a saved run (paused) with `config`, which must have the saved run's architecture;
    * starts a new history. `compare` is the comparison's run B to continue with it (null: none;
@@ -351,6 +410,7 @@ export function transferablesOf(event: WorkerEvent): ArrayBuffer[] {
     case 'error':
     case 'diverged':
     case 'notice':
+    case 'settings':
     case 'busy':
     // Copied, not moved: the worker keeps the same checkpoint in its timeline.
     case 'saved':

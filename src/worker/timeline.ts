@@ -5,6 +5,7 @@
  * frames outgrow their budget every other one is dropped and the spacing doubles, so a run of any
  * length keeps between half and all of MAX_FRAMES frames, evenly spread over its history.
  */
+import type { PlaygroundConfig } from '../config/schema';
 import { checkpointBytes, type TrainerCheckpoint } from '../engine/checkpoint';
 import type { SnapshotFields, SnapshotMetrics } from './protocol';
 
@@ -23,8 +24,15 @@ export const MAX_CHECKPOINT_BYTES = MAX_TIMELINE_BYTES / 16;
 /** The run as it was at one iteration. */
 export interface TimelineFrame {
   iteration: number;
+  /**
+   * The settings the run trained with at this iteration (live changes made later are not in
+   * them); absent when not known.
+   */
+  config?: PlaygroundConfig;
   /** Generated points from the fixed display noise, row-major. */
   generated: Float32Array;
+  /** A comparison's run B's generated points at the same iteration (absent without one). */
+  compareGenerated?: Float32Array;
   fields: SnapshotFields | null;
   metrics: SnapshotMetrics | null;
   /** Null when the model is too large to keep one per frame. */
@@ -49,6 +57,7 @@ function fieldsBytes(fields: SnapshotFields | null): number {
 export function frameBytes(frame: TimelineFrame): number {
   return (
     frame.generated.byteLength +
+    (frame.compareGenerated?.byteLength ?? 0) +
     fieldsBytes(frame.fields) +
     (frame.checkpoint === null ? 0 : checkpointBytes(frame.checkpoint)) +
     (frame.compare ? checkpointBytes(frame.compare) : 0)
@@ -61,13 +70,13 @@ function oversized(checkpoint: TrainerCheckpoint | null | undefined): boolean {
 }
 
 export class Timeline {
-  private frames: TimelineFrame[] = [];
+  private kept: TimelineFrame[] = [];
   private bytes = 0;
   private interval = FIRST_INTERVAL;
 
   /** Whether a frame is due at this iteration (the first one always is). */
   due(iteration: number): boolean {
-    const last = this.frames.at(-1);
+    const last = this.kept.at(-1);
     return last === undefined || iteration >= last.iteration + this.interval;
   }
 
@@ -81,53 +90,58 @@ export class Timeline {
       oversized(frame.checkpoint) || oversized(frame.compare)
         ? { ...frame, checkpoint: null, ...(frame.compare === undefined ? {} : { compare: null }) }
         : frame;
-    const last = this.frames.at(-1);
+    const last = this.kept.at(-1);
     if (last !== undefined && last.iteration >= stored.iteration) {
       // A frame never goes back in time: later ones belong to a past that was branched away from.
       this.truncateAfter(stored.iteration - 1);
     }
-    this.frames.push(stored);
+    this.kept.push(stored);
     this.bytes += frameBytes(stored);
-    while (this.frames.length > MAX_FRAMES || this.bytes > MAX_TIMELINE_BYTES) {
+    while (this.kept.length > MAX_FRAMES || this.bytes > MAX_TIMELINE_BYTES) {
       if (!this.thin()) break;
     }
   }
 
   /** Keeps the first frame, every other one after it and always the newest; doubles the spacing. */
   private thin(): boolean {
-    if (this.frames.length <= 2) return false;
-    const newest = this.frames.length - 1;
-    this.frames = this.frames.filter((_, i) => i % 2 === 0 || i === newest);
-    this.bytes = this.frames.reduce((sum, frame) => sum + frameBytes(frame), 0);
+    if (this.kept.length <= 2) return false;
+    const newest = this.kept.length - 1;
+    this.kept = this.kept.filter((_, i) => i % 2 === 0 || i === newest);
+    this.bytes = this.kept.reduce((sum, frame) => sum + frameBytes(frame), 0);
     this.interval *= 2;
     return true;
   }
 
   /** Drops every frame after `iteration` (a branch rewrites the future). */
   truncateAfter(iteration: number): void {
-    this.frames = this.frames.filter((frame) => frame.iteration <= iteration);
-    this.bytes = this.frames.reduce((sum, frame) => sum + frameBytes(frame), 0);
+    this.kept = this.kept.filter((frame) => frame.iteration <= iteration);
+    this.bytes = this.kept.reduce((sum, frame) => sum + frameBytes(frame), 0);
   }
 
   clear(): void {
-    this.frames = [];
+    this.kept = [];
     this.bytes = 0;
     this.interval = FIRST_INTERVAL;
   }
 
   /** The frame at exactly this iteration, if kept. */
   frame(iteration: number): TimelineFrame | undefined {
-    return this.frames.find((frame) => frame.iteration === iteration);
+    return this.kept.find((frame) => frame.iteration === iteration);
+  }
+
+  /** The kept frames, oldest first (their metrics may be re-measured in place). */
+  get frames(): readonly TimelineFrame[] {
+    return this.kept;
   }
 
   /** Iterations of the kept frames, oldest first. */
   get iterations(): number[] {
-    return this.frames.map((frame) => frame.iteration);
+    return this.kept.map((frame) => frame.iteration);
   }
 
   /** Whether every kept frame can be branched from. */
   get branchable(): boolean {
-    return this.frames.every((frame) => frame.checkpoint !== null);
+    return this.kept.every((frame) => frame.checkpoint !== null);
   }
 
   get byteLength(): number {

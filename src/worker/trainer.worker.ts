@@ -2,7 +2,8 @@
 /**
  * The training worker: owns the backend, the engine's trainer and the training loop, so the page's
  * main thread never runs a training step. It runs many iterations per turn, reads losses back once
- * per turn (never per iteration), and posts a compact snapshot about ten times a second.
+ * per turn (never per iteration), and posts a compact snapshot about ten times a second, never
+ * faster than the page draws them (./backpressure).
  */
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
@@ -13,6 +14,7 @@ import {
   createTrainer,
   datasetDimension,
   filesToArtifacts,
+  liveSettingsOf,
   speedKey,
   type Trainer,
   type TrainerCheckpoint,
@@ -23,8 +25,16 @@ import {
   type ModelUnderTest,
   selectBackend,
 } from './backend';
+import { SnapshotGate } from './backpressure';
 import { backendThroughput, calibrateBackend } from './calibration';
 import { type CompareOutcome, CompareRun, compareSuffix, recoveredRuns } from './compareRun';
+import {
+  type ChangePlan,
+  changesCost,
+  planChange,
+  remeasureMmd,
+  updateFrameMetrics,
+} from './liveChange';
 import { ANNOUNCE_MS, type Pacing } from './pacing';
 import {
   BACKEND_LABELS,
@@ -34,6 +44,7 @@ import {
   type EngineMemory,
   type FaultKind,
   type GeneratorModelFiles,
+  type MmdHistory,
   PROTOCOL_VERSION,
   type SavedRun,
   SLOW_FAULT_MS,
@@ -48,7 +59,7 @@ import {
   type WorkerEvent,
 } from './protocol';
 import { copyFields, DISPLAY_POINTS, evaluateFields, measureRun } from './runViews';
-import { Timeline } from './timeline';
+import { Timeline, type TimelineFrame } from './timeline';
 import { blockFor, TurnRunner } from './turns';
 
 /** Snapshots are at least this far apart while training. */
@@ -76,9 +87,6 @@ const MAX_SAVED_BYTES = 32 * 1024 * 1024;
 
 type Listener = (event: WorkerEvent) => void;
 
-/** Settings that only change how results are measured, not the run itself. */
-const MEASUREMENT_KEYS: ReadonlySet<keyof PlaygroundConfig> = new Set(['kernelBandwidth']);
-
 class TrainingSession {
   private config: PlaygroundConfig | null = null;
   private points: UserPoints | null = null;
@@ -89,6 +97,8 @@ class TrainingSession {
   private lastFieldsTime = Number.NEGATIVE_INFINITY;
   private listener: Listener | null = null;
   private trainer: Trainer | null = null;
+  /** The run that diverged (a `diverged` event was sent of it), while it is the current one. */
+  private divergedTrainer: Trainer | null = null;
   private backend: BackendInfo | null = null;
   /** speedKey() of the model the backend was chosen for. */
   private backendKey: string | null = null;
@@ -110,6 +120,18 @@ class TrainingSession {
   private readonly timeline = new Timeline();
   /** The iteration a branch continued from, until the next snapshot tells the UI. */
   private branchedAt: number | null = null;
+  /** The frames' MMD² re-measured at a new bandwidth, until a snapshot at that bandwidth sends it. */
+  private pendingMmdHistory: MmdHistory | null = null;
+  /**
+   * While the history is re-measured at a new bandwidth, the metrics stay at the old one (so the
+   * page gets the new h's first value together with its history); null otherwise.
+   */
+  private heldBandwidth: number | null = null;
+  /**
+   * The bandwidths of the latest setConfig call, as it arrives (run A's, run B's): a re-measure
+   * that sees another one coming gives way to it (a slider being dragged).
+   */
+  private requestedBandwidths = '';
   /** Serialises commands so that two of them never rebuild the trainer at once. */
   private queue: Promise<unknown> = Promise.resolve();
   /** A divergence the loop found in the losses, reported with the next snapshot. */
@@ -133,8 +155,15 @@ class TrainingSession {
   private refusedModel: string | null = null;
   /** Runs the loop's turns, whole or one phase at a time, and paces them (see ./turns). */
   private readonly turns = new TurnRunner();
+  /** Holds the loop's next snapshot until the page has drawn the last (see ./backpressure). */
+  private readonly snapshotGate = new SnapshotGate();
 
   /** Completed iterations of the current run (the heartbeat's answer). */
+  /** The page drew snapshot `sequence`: the loop may send its next one. */
+  snapshotDrawn(sequence: number): void {
+    this.snapshotGate.drawn(sequence);
+  }
+
   get iteration(): number {
     return this.trainer?.iteration ?? 0;
   }
@@ -180,38 +209,47 @@ class TrainingSession {
   }
 
   setConfig(next: PlaygroundConfig, compare: PlaygroundConfig | null = null): Promise<void> {
+    const bandwidths = (a: PlaygroundConfig, b: PlaygroundConfig | null | undefined) =>
+      `${a.kernelBandwidth} ${b?.kernelBandwidth}`;
+    this.requestedBandwidths = bandwidths(next, compare);
     return this.enqueue(async () => {
       const previous = this.config;
       this.config = next;
+      // Run B follows the same rule as run A: live settings are taken by its running run.
+      const comparePlan =
+        this.compare !== null && compare !== null ? this.compare.takeSettings(compare) : null;
       const compareChanged =
-        JSON.stringify(this.compare?.config ?? null) !== JSON.stringify(compare);
+        comparePlan === null
+          ? JSON.stringify(this.compare?.config ?? null) !== JSON.stringify(compare)
+          : comparePlan.kind === 'rebuild';
       if (compareChanged) {
         this.compare?.dispose();
         this.compare = compare === null ? null : new CompareRun(compare);
       }
       if (previous === null) return;
-      const changed = (Object.keys(next) as (keyof PlaygroundConfig)[]).filter(
-        (key) => JSON.stringify(previous[key]) !== JSON.stringify(next[key]),
-      );
-      if (compareChanged && compare !== null && changed.length === 0) {
-        // Both runs start again together, so they stay in step (ending a comparison does not
-        // restart run A).
-        const wasRunning = this.running;
-        await this.stopLoop();
-        await this.rebuild();
-        if (wasRunning) this.startLoop();
+      const plan = planChange(previous, next);
+      // A new run B starts again together with run A, so they stay in step (ending a comparison
+      // does not restart run A).
+      const restartBoth = compareChanged && compare !== null;
+      const compareLive = comparePlan?.kind === 'live' ? comparePlan : null;
+      const superseded = () => this.requestedBandwidths !== bandwidths(next, this.compare?.config);
+      // A diverged run has nothing left to keep (its weights are not finite): any change of
+      // what trains starts a new run, as before live settings.
+      const diverged = this.trainer !== null && this.trainer === this.divergedTrainer;
+      if (
+        !restartBoth &&
+        plan.kind !== 'rebuild' &&
+        !(diverged && plan.kind === 'live' && plan.training) &&
+        (await this.takeLive(plan, compareLive, superseded))
+      ) {
         return;
       }
-      if (changed.length === 0) return;
-      if (changed.every((key) => MEASUREMENT_KEYS.has(key))) {
-        if (!this.running) await this.sendSnapshot(this.generation);
-        return;
-      }
+      const discarded = this.iteration;
       const wasRunning = this.running;
       await this.stopLoop();
       const model = this.modelUnderTest();
       if (
-        changed.includes('backend') ||
+        previous.backend !== next.backend ||
         (choiceDependsOnModel(this.backend) && model?.key !== this.backendKey)
       ) {
         this.disposeTrainer();
@@ -221,8 +259,88 @@ class TrainingSession {
         this.emit({ type: 'backend', backend: this.backend });
       }
       await this.rebuild();
+      if (plan.kind !== 'none') {
+        const change = { applied: 'rebuilt' as const, keys: plan.keys, iteration: discarded };
+        this.emit({ type: 'settings', change });
+      }
       if (wasRunning) this.startLoop();
     });
+  }
+
+  /**
+   * Gives the running run (and run B, `compare`) the live settings of the config, without
+   * stopping or rebuilding it; a new bandwidth re-measures the kept history. False, changing
+   * nothing, when the trainer refuses them (the caller then builds a new run).
+   */
+  private async takeLive(
+    plan: Exclude<ChangePlan, { kind: 'rebuild' }>,
+    compare: Extract<ChangePlan, { kind: 'live' }> | null,
+    superseded: () => boolean,
+  ): Promise<boolean> {
+    const trainer = this.trainer;
+    const config = this.config;
+    if (plan.kind === 'none' && compare === null) return true;
+    if (trainer === null || config === null) return plan.kind === 'none';
+    if (plan.kind === 'live' && plan.training) {
+      try {
+        trainer.applySettings(liveSettingsOf(config));
+      } catch {
+        return false;
+      }
+      if (changesCost(plan.keys)) {
+        // An iteration now costs more or less: the pacing measures it anew.
+        this.turns.forget();
+        this.iterationsPerTurn = 1;
+        this.refusedModel = this.pacingOf(trainer).refusal();
+      }
+    }
+    if (plan.kind === 'live') {
+      const change = { applied: 'live' as const, keys: plan.keys, iteration: trainer.iteration };
+      this.emit({ type: 'settings', change });
+    }
+    const a = plan.kind === 'live' && plan.bandwidth;
+    const b = compare?.bandwidth === true;
+    if (a || b) await this.remeasureHistory(a, b, superseded);
+    if (!this.running && !superseded()) await this.sendSnapshot(this.generation);
+    if (this.refusedModel !== null) this.fail(new Error(this.refusedModel));
+    return true;
+  }
+
+  /**
+   * Re-measures the MMD² of the kept frames at run A's (`a`) and run B's (`b`) new bandwidth,
+   * answering messages between frames (the loop trains on meanwhile); the next snapshot measured
+   * at it sends the history, and the frames keep the new values. A newer config change
+   * (`superseded`) or run abandons it: that one re-measures.
+   */
+  private async remeasureHistory(a: boolean, b: boolean, superseded: () => boolean): Promise<void> {
+    const trainer = this.trainer;
+    const config = this.config;
+    if (trainer === null || config === null) return;
+    const frames = this.timeline.frames;
+    const real = this.realDisplay;
+    const { dimension } = trainer;
+    const between = async () => {
+      await yieldToMessages();
+      return !superseded() && trainer === this.trainer;
+    };
+    this.heldBandwidth = this.metrics?.kernelBandwidth ?? null;
+    try {
+      if (a) {
+        this.pendingMmdHistory = null;
+        const samples = (frame: TimelineFrame) => frame.generated;
+        const h = config.kernelBandwidth;
+        const history = await remeasureMmd(frames, samples, real, dimension, h, between);
+        if (history === null) return;
+        updateFrameMetrics(frames, history);
+        this.pendingMmdHistory = history;
+      }
+      if (b) await this.compare?.remeasure(frames, real, dimension, between);
+    } finally {
+      // The next snapshot measures at the new bandwidth, with the history (if it was finished).
+      this.heldBandwidth = null;
+      this.lastMetricsTime = Number.NEGATIVE_INFINITY;
+      if (b) this.compare?.settleBandwidth();
+    }
   }
 
   setPoints(points: UserPoints | null): Promise<void> {
@@ -307,9 +425,11 @@ class TrainingSession {
       // The toolbar must learn that training paused (its last snapshot still says running).
       if (wasRunning) await this.sendSnapshot(this.generation);
       const frame = this.timeline.frame(iteration);
-      if (frame === undefined || this.trainer === null) return null;
+      const config = frame?.config ?? this.config;
+      if (frame === undefined || this.trainer === null || config === null) return null;
       return {
         iteration: frame.iteration,
+        config,
         dimension: this.trainer.dimension,
         generated: frame.generated.slice(),
         real: this.realDisplay.slice(),
@@ -494,6 +614,7 @@ class TrainingSession {
     this.refusedModel = null;
     this.config = config;
     this.metrics = null;
+    this.pendingMmdHistory = null;
     this.fields = null;
     this.iterationsPerTurn = 1;
     this.realDisplay = trainer.sampleReal(DISPLAY_POINTS);
@@ -616,6 +737,7 @@ class TrainingSession {
   }
 
   private disposeTrainer(): void {
+    this.divergedTrainer = null;
     this.trainer?.dispose();
     this.trainer = null;
   }
@@ -637,6 +759,7 @@ class TrainingSession {
     this.runId += 1;
     this.timeline.clear();
     this.branchedAt = null;
+    this.pendingMmdHistory = null;
     this.lastSavedIteration = -1;
     this.lastGood = null;
     this.lastGoodCompare = undefined;
@@ -702,7 +825,10 @@ class TrainingSession {
           return;
         }
         if (!turn.split) this.adaptTurnLength(performance.now() - started);
-        if (performance.now() - this.lastSnapshotTime >= SNAPSHOT_INTERVAL_MS) {
+        // Back-pressure: a page still drawing the last snapshot gets the newest state once it
+        // is done, not a queue of stale ones (the iterations/s it shows then stay true).
+        const now = performance.now();
+        if (now - this.lastSnapshotTime >= SNAPSHOT_INTERVAL_MS && this.snapshotGate.ready(now)) {
           await this.sendSnapshot(generation);
         }
         await yieldToMessages();
@@ -757,7 +883,8 @@ class TrainingSession {
     generated: Float32Array,
     config: PlaygroundConfig,
   ): Promise<void> {
-    this.metrics = await measureRun(trainer, this.realDisplay, generated, config.kernelBandwidth);
+    const h = this.heldBandwidth ?? config.kernelBandwidth;
+    this.metrics = await measureRun(trainer, this.realDisplay, generated, h);
     this.lastMetricsTime = performance.now();
   }
 
@@ -825,7 +952,9 @@ class TrainingSession {
         // latest (at most FIELDS_INTERVAL_MS and METRICS_INTERVAL_MS behind while training).
         this.timeline.add({
           iteration: trainer.iteration,
+          config,
           generated: generated.slice(),
+          ...(compare === null ? {} : { compareGenerated: compare.generated.slice() }),
           fields: this.fields === null ? null : copyFields(this.fields),
           metrics: this.metrics,
           checkpoint,
@@ -846,6 +975,8 @@ class TrainingSession {
       iteration: trainer.iteration,
       updates: { ...trainer.updates },
       stepsPerSecond: loopRunning && elapsedSeconds > 0 ? iterations / elapsedSeconds : 0,
+      workerTime: performance.timeOrigin + now,
+      sequence: this.snapshotGate.sent(now),
       running: loopRunning,
       dimension: trainer.dimension,
       generated,
@@ -862,6 +993,7 @@ class TrainingSession {
         bytes: this.timeline.byteLength,
       },
       branchedAt: this.branchedAt,
+      mmdHistory: this.takeMmdHistory(),
       compare,
     };
     this.branchedAt = null;
@@ -870,6 +1002,7 @@ class TrainingSession {
     this.lastSnapshotIteration = trainer.iteration;
     this.emit(snapshot);
     if (found !== null) {
+      this.divergedTrainer = trainer;
       this.emit({
         type: 'diverged',
         divergence: {
@@ -880,6 +1013,14 @@ class TrainingSession {
         },
       });
     }
+  }
+
+  /** The re-measured MMD² history, once the metrics sent with it are at its bandwidth. */
+  private takeMmdHistory(): MmdHistory | null {
+    const history = this.pendingMmdHistory;
+    if (history === null || history.kernelBandwidth !== this.metrics?.kernelBandwidth) return null;
+    this.pendingMmdHistory = null;
+    return history;
   }
 
   /** Announces a snapshot expected to be long (its views and metrics); returns when it began. */
@@ -1042,6 +1183,7 @@ const api: TrainerWorkerApi = {
   branch: (iteration, config, compare) => session.branch(iteration, config, compare),
   reset: () => session.reset(),
   ping: () => session.iteration,
+  snapshotDrawn: (sequence) => session.snapshotDrawn(sequence),
   restoreRun: (run, config, compare) => session.restoreRun(run, config, compare),
   injectFault: (kind) => session.injectFault(kind),
 };

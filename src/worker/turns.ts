@@ -53,6 +53,11 @@ export class TurnRunner {
     return pacing;
   }
 
+  /** Forgets the pacing's measurements: a live change (batch size, k) changed an iteration's cost. */
+  forget(): void {
+    this.pacing = null;
+  }
+
   /**
    * Runs one turn of `trainer`: `iterations` whole ones (the loop's current count) unless the
    * pacing splits, then one phase. Call finish() once the turn's readback is done.

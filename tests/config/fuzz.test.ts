@@ -34,12 +34,14 @@ import {
 } from '../../src/config/url';
 import {
   COMPARE_PREFIX,
+  CURVE_NAMES,
   compareConfig,
   defaultView,
   HIDE_TARGETS,
   LAYER_NAMES,
   type LayerName,
   SHARED_BY_COMPARISON,
+  SHOWABLE_VIEWS,
   VIEW_URL_KEYS,
   type ViewUrlKey,
   viewSchema,
@@ -233,8 +235,19 @@ function validViewValue(key: ViewUrlKey): fc.Arbitrary<string> {
       return fc
         .subarray([...HIDE_TARGETS], { maxLength: 6 })
         .chain((targets) => fc.constant(targets.join(',')).chain(anyCase));
+    case 'show':
+      return fc
+        .subarray(Object.keys(SHOWABLE_VIEWS))
+        .chain((views) => fc.constant(views.join(',')).chain(anyCase));
+    case 'log':
+    case 'linear':
+      return fc
+        .subarray([...CURVE_NAMES])
+        .chain((curves) => fc.constant(curves.join(',')).chain(anyCase));
     case 'smoothed':
     case 'embed':
+    case 'present':
+    case 'advanced':
     case 'compare':
       return fc.constantFrom('1', '0', 'true', 'false', 'on', 'off', 'yes', 'no', '', ' YES ');
     default: {
@@ -417,6 +430,8 @@ const HIDE_BY_LOWER = new Map([...HIDE_TARGETS].map((target) => [target.toLowerC
 const FLAG_ON = ['1', 'true', 'yes', 'on'];
 const FLAG_OFF = ['0', 'false', 'no', 'off', ''];
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/** A lone number may be written with a decimal comma: "0,01" is 0.01. */
+const DECIMAL_WITH_COMMA = /^[+-]?\d*,\d+$/;
 
 function decimal(text: string): number | undefined {
   const trimmed = text.trim();
@@ -441,7 +456,8 @@ function asGiven(key: ConfigKey, text: string): unknown {
   const field = FIELDS[key];
   switch (field.kind) {
     case 'number': {
-      const value = decimal(text);
+      const trimmed = text.trim();
+      const value = decimal(DECIMAL_WITH_COMMA.test(trimmed) ? trimmed.replace(',', '.') : trimmed);
       return withinBounds(value, field) ? value : undefined;
     }
     case 'list': {
@@ -535,6 +551,11 @@ interface Expectation {
     hide?: readonly string[];
     smoothed?: boolean;
     embed?: boolean;
+    show?: readonly string[];
+    present?: boolean;
+    advanced?: boolean;
+    log?: readonly string[];
+    linear?: readonly string[];
     compareOn: boolean;
   };
 }
@@ -563,8 +584,20 @@ function viewAsGiven(key: Exclude<ViewUrlKey, 'preset'>, value: string): unknown
       const items = listItems(value).map((item) => HIDE_BY_LOWER.get(item.toLowerCase()));
       return items.every((item) => item !== undefined) ? items : undefined;
     }
+    case 'show': {
+      const items = listItems(value).map((item) => item.toLowerCase());
+      return items.every((item) => Object.hasOwn(SHOWABLE_VIEWS, item)) ? items : undefined;
+    }
+    case 'log':
+    case 'linear': {
+      const items = listItems(value).map((item) => item.toLowerCase());
+      const names: readonly string[] = CURVE_NAMES;
+      return items.every((item) => names.includes(item)) ? items : undefined;
+    }
     case 'smoothed':
     case 'embed':
+    case 'present':
+    case 'advanced':
     case 'compare':
       return flagValue(value);
     default: {
@@ -649,6 +682,11 @@ function expectationOf(hash: string): Expectation {
       if (viewKey === 'hide') expectation.view.hide = given as string[];
       if (viewKey === 'smoothed') expectation.view.smoothed = given as boolean;
       if (viewKey === 'embed') expectation.view.embed = given as boolean;
+      if (viewKey === 'show') expectation.view.show = given as string[];
+      if (viewKey === 'present') expectation.view.present = given as boolean;
+      if (viewKey === 'advanced') expectation.view.advanced = given as boolean;
+      if (viewKey === 'log') expectation.view.log = given as string[];
+      if (viewKey === 'linear') expectation.view.linear = given as string[];
       if (viewKey === 'compare') expectation.view.compareOn = given as boolean;
     }
   }
@@ -738,7 +776,7 @@ function checkHash(hash: string): void {
     const runB = compareConfig(decoded.config, decoded.view.compare);
     same(pick(runB, Object.keys(expectation.compare)), expectation.compare, 'run B values');
   }
-  const { layers, hide, smoothed, embed } = expectation.view;
+  const { layers, hide, smoothed, embed, show, present, advanced, log, linear } = expectation.view;
   if (layers !== undefined) {
     const on = LAYER_NAMES.filter((name) => decoded.view.layers[name]);
     same(
@@ -752,6 +790,11 @@ function checkHash(hash: string): void {
   if (hide !== undefined) same([...decoded.view.hide].sort(), [...new Set(hide)].sort(), 'hide');
   if (smoothed !== undefined) same(decoded.view.smoothLosses, smoothed, 'smoothed');
   if (embed !== undefined) same(decoded.view.embed, embed, 'embed');
+  if (show !== undefined) same(decoded.view.show, [...new Set(show)], 'show');
+  if (present !== undefined) same(decoded.view.present, present, 'present');
+  if (advanced !== undefined) same(decoded.view.advanced, advanced, 'advanced');
+  if (log !== undefined) same(decoded.view.logCurves, [...new Set(log)], 'log');
+  if (linear !== undefined) same(decoded.view.linearCurves, [...new Set(linear)], 'linear');
 
   // Idempotence: the link the page writes back reads as the same config and view, with no fixes.
   const canonical = encodeLink(decoded.config, decoded.view);

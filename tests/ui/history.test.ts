@@ -4,6 +4,7 @@ import {
   extendHistory,
   historyUpTo,
   MAX_HISTORY_POINTS,
+  mmdByBandwidth,
   TRACKED_METRICS,
 } from '../../src/ui/history';
 import type { Snapshot, SnapshotMetrics } from '../../src/worker/protocol';
@@ -55,6 +56,7 @@ function snapshot(
     fields: null,
     timeline: { iterations: [], branchable: true, bytes: 0 },
     branchedAt: null,
+    mmdHistory: null,
     compare: null,
   };
 }
@@ -157,5 +159,74 @@ describe('branches', () => {
     expect(cut.generatorLoss.x).toEqual([8]);
     expect(cut.metrics.mmdSquared.x).toEqual([]);
     expect(cut.lastIteration).toBe(8);
+  });
+});
+
+describe('a new kernel bandwidth', () => {
+  /** A run measured at h = 0.5 at iterations 0, 100, …, 600, paused at 600. */
+  function pausedAt600() {
+    let history = emptyHistory();
+    let previous: Snapshot | null = null;
+    for (let it = 0; it <= 600; it += 100) {
+      const next = snapshot(1, it, [1], metrics(it, { mmdSquared: it / 1000 }));
+      history = extendHistory(history, previous, next);
+      previous = next;
+    }
+    return { history, previous: previous as Snapshot };
+  }
+
+  it('redraws MMD² over the whole kept history from the worker’s re-measure', () => {
+    const { history, previous } = pausedAt600();
+    const next: Snapshot = {
+      ...snapshot(1, 600, [], metrics(600, { kernelBandwidth: 2, mmdSquared: 0.06 })),
+      mmdHistory: { kernelBandwidth: 2, iterations: [0, 200, 400, 600], values: [1, 2, 4, 0.06] },
+    };
+    const after = extendHistory(history, previous, next);
+    expect(after.kernelBandwidth).toBe(2);
+    expect(after.metrics.mmdSquared).toEqual({ x: [0, 200, 400, 600], y: [1, 2, 4, 0.06] });
+    expect(after.mmdBandwidthChange).toBeNull();
+    expect(mmdByBandwidth(after)).toEqual({ current: after.metrics.mmdSquared, earlier: null });
+    // The other curves are untouched.
+    expect(after.metrics.kl).toBe(history.metrics.kl);
+  });
+
+  it('keeps the points no frame re-measured, marked as measured at the old bandwidth', () => {
+    const { history, previous } = pausedAt600();
+    const next: Snapshot = {
+      ...snapshot(1, 600, [], metrics(600, { kernelBandwidth: 2, mmdSquared: 0.7 })),
+      // A worker restarted at 300 keeps frames from there only.
+      mmdHistory: { kernelBandwidth: 2, iterations: [300, 600], values: [0.5, 0.7] },
+    };
+    const after = extendHistory(history, previous, next);
+    expect(after.metrics.mmdSquared).toEqual({
+      x: [0, 100, 200, 300, 600],
+      y: [0, 0.1, 0.2, 0.5, 0.7],
+    });
+    expect(after.mmdBandwidthChange).toEqual({ iteration: 300, from: 0.5 });
+    expect(mmdByBandwidth(after)).toEqual({
+      current: { x: [300, 600], y: [0.5, 0.7] },
+      earlier: { x: [0, 100, 200], y: [0, 0.1, 0.2] },
+    });
+    // A branch before the mark keeps it at the branch: later points are at the new h.
+    expect(historyUpTo(after, 100).mmdBandwidthChange).toEqual({ iteration: 101, from: 0.5 });
+  });
+
+  it('without a re-measure keeps the old curve, marked where h changed', () => {
+    const { history, previous } = pausedAt600();
+    const next = snapshot(1, 650, [], metrics(650, { kernelBandwidth: 2, mmdSquared: 0.9 }));
+    const after = extendHistory(history, previous, next);
+    expect(after.metrics.mmdSquared.x).toEqual([0, 100, 200, 300, 400, 500, 600, 650]);
+    expect(after.mmdBandwidthChange).toEqual({ iteration: 650, from: 0.5 });
+    expect(mmdByBandwidth(after).current).toEqual({ x: [650], y: [0.9] });
+  });
+
+  it('ignores a re-measure at another bandwidth than the snapshot’s metrics', () => {
+    const { history, previous } = pausedAt600();
+    const next: Snapshot = {
+      ...snapshot(1, 600, [], metrics(600, { kernelBandwidth: 2, mmdSquared: 0.7 })),
+      mmdHistory: { kernelBandwidth: 3, iterations: [0, 600], values: [9, 9] },
+    };
+    const after = extendHistory(history, previous, next);
+    expect(after.metrics.mmdSquared.y).not.toContain(9);
   });
 });

@@ -9,6 +9,7 @@ import { LessonGallery } from '../Lessons';
 import { ShareMenu } from '../ShareMenu';
 import type { Fixes } from '../useLink';
 import type { GeneratorFiles } from '../useTrainer';
+import { PresentationButton } from './PresentationControls';
 
 /** An embed's header: the name and the way out to the full playground. */
 export function EmbedHeader() {
@@ -34,6 +35,8 @@ export interface AppHeaderProps {
   onOpenExperiment: (link: string, run: SavedRun | null) => Promise<void>;
   onImport: (next: PlaygroundConfig, fixes: Fixes | null) => void;
   onCompare: () => void;
+  /** Presentation mode (`present=1`), for a projector. */
+  onPresent?: () => void;
 }
 
 /** The page's title and its actions: lessons, experiments, share, compare, help. */
@@ -78,6 +81,7 @@ export function AppHeader(props: AppHeaderProps) {
         >
           Compare
         </button>
+        {props.onPresent !== undefined && <PresentationButton onPresent={props.onPresent} />}
         <button
           type="button"
           onClick={() => props.help.current?.open()}

@@ -6,7 +6,7 @@ import type { LineSeries } from '../charts/LineChart';
 import { NoiseView } from '../charts/NoiseView';
 import { COLOURS } from '../charts/palette';
 import { exponentialMovingAverage } from '../charts/series';
-import type { TrainingHistory } from '../history';
+import { mmdByBandwidth, type TrainingHistory } from '../history';
 
 export interface LossCardProps {
   history: TrainingHistory;
@@ -81,6 +81,9 @@ export interface MmdCardProps {
 
 /** The Gaussian-kernel MMD² between the plotted real and generated samples, over the run. */
 export function MmdCard({ history, xDomain, bandwidth, snapshot }: MmdCardProps) {
+  // Points no kept frame could re-measure at a new h stay, faint (history.ts, rebandedMmd).
+  const { current, earlier } = mmdByBandwidth(history);
+  const change = history.mmdBandwidthChange;
   return (
     <CurveCard
       title={`Gaussian-kernel MMD² (h = ${history.kernelBandwidth || bandwidth})`}
@@ -90,8 +93,23 @@ export function MmdCard({ history, xDomain, bandwidth, snapshot }: MmdCardProps)
       xDomain={xDomain}
       data={{
         'data-latest': snapshot?.metrics ? snapshot.metrics.mmdSquared.toPrecision(4) : '',
+        'data-h': history.kernelBandwidth,
+        'data-first-iteration': history.metrics.mmdSquared.x[0] ?? '',
+        'data-bandwidth-changed-at': change === null || earlier === null ? '' : change.iteration,
       }}
-      lines={[{ label: 'MMD²', colour: COLOURS.mmd, series: history.metrics.mmdSquared }]}
+      lines={[
+        { label: 'MMD²', colour: COLOURS.mmd, series: current },
+        ...(earlier === null || change === null
+          ? []
+          : [
+              {
+                label: `MMD² at h = ${change.from}`,
+                colour: COLOURS.mmd,
+                series: earlier,
+                faint: true,
+              },
+            ]),
+      ]}
     />
   );
 }

@@ -14,7 +14,7 @@ export function KernelCard({ snapshot, bandwidth, onBandwidth }: KernelCardProps
   return (
     <ChartCard
       title="The Gaussian kernel, made visible"
-      info="Left, the kernel between every pair of a batch of real and generated points: MMD² is the mean of the real–real block plus the generated–generated block minus twice the real–generated one, so it vanishes when the blocks look alike. Right, the witness function the kernel uses to tell the samples apart, to set beside the discriminator's heatmap; the slider changes h live."
+      info="First, the kernel between every pair of a batch of real and generated points, each block labelled with its mean: MMD² is the mean of the real–real block plus the generated–generated block minus twice the real–generated one, so it vanishes when the blocks look alike. Beside it (below it on a phone), the witness function the kernel uses to tell the samples apart, with the samples on it, to set beside the discriminator's heatmap; the slider changes h live."
       legend={[
         { label: 'more real', colour: COLOURS.real },
         { label: 'more generated', colour: COLOURS.generated },
@@ -24,7 +24,6 @@ export function KernelCard({ snapshot, bandwidth, onBandwidth }: KernelCardProps
         'data-bandwidth': bandwidth,
         'data-witness-cells': snapshot?.fields?.witness.length ?? 0,
       }}
-      aspect={0.5}
       actions={<BandwidthSlider value={bandwidth} onChange={onBandwidth} />}
     >
       {(size) =>

@@ -2,7 +2,7 @@ import type { Snapshot } from '../../worker/protocol';
 import { CompareView } from '../CompareView';
 import { ModelOverview } from '../charts/ModelOverview';
 import { TrainingCurves } from '../charts/TrainingCurves';
-import { ControlPanel } from '../controls/ControlPanel';
+import { ControlPanel, controlPanelProps } from '../controls/ControlPanel';
 import { ViewBoundary } from '../ErrorBoundary';
 import { compareAsSnapshot } from '../history';
 import { MetricsPanel } from '../MetricsPanel';
@@ -11,6 +11,7 @@ import { LossCard, MmdCard, NoiseCard } from './CurveCards';
 import { DistributionCard } from './DistributionCard';
 import { focusView } from './focusView';
 import { KernelCard } from './KernelCard';
+import { type SettingsDrawerState, SettingsSheet } from './PhoneLayout';
 import type { Playground } from './usePlayground';
 
 export interface WorkspaceProps {
@@ -20,17 +21,35 @@ export interface WorkspaceProps {
   dimension: 1 | 2;
   /** The step axis every curve shares. */
   xDomain: readonly [number, number];
+  /** On a phone, the drawer the settings open in (its button is in the toolbar); else null. */
+  settings?: SettingsDrawerState | null;
 }
 
-/** The controls beside the views: the model overview, the main plot, the curves, the kernel. */
-export function Workspace({ playground, snapshot, dimension, xDomain }: WorkspaceProps) {
+/**
+ * The controls beside the views: the model overview, the main plot, the curves, the kernel. On a
+ * phone the controls are in a drawer and the main plot comes first.
+ */
+export function Workspace({
+  playground,
+  snapshot,
+  dimension,
+  xDomain,
+  settings = null,
+}: WorkspaceProps) {
   const { config, view, trainer, hidden, layers, setLayers, setValue } = playground;
   const live = trainer.snapshot;
   const fields = snapshot?.fields ?? null;
   const trainsDiscriminator = config.objective !== 'mmd';
   return (
     <main className={`workspace${hidden('controls') ? ' no-controls' : ''}`}>
-      {!hidden('controls') && <ControlPanel config={config} onChange={setValue} hidden={hidden} />}
+      {!hidden('controls') &&
+        (settings !== null ? (
+          <SettingsSheet drawer={settings}>
+            <ControlPanel {...controlPanelProps(playground)} />
+          </SettingsSheet>
+        ) : (
+          <ControlPanel {...controlPanelProps(playground)} />
+        ))}
       <div className="charts">
         {!hidden('overview') && (
           <div className="full-width">

@@ -12,6 +12,7 @@ import { compareOverridesOf } from '../keptRuns';
 import { useSlowMotion } from '../slowMotion';
 import { useKeptRuns } from '../useKeptRuns';
 import { useLink } from '../useLink';
+import { useSettingsHistory } from '../useSettingsHistory';
 import { useTimelineScrub } from '../useTimelineScrub';
 import { type TrainerControls, useTrainer } from '../useTrainer';
 
@@ -23,7 +24,7 @@ import { type TrainerControls, useTrainer } from '../useTrainer';
  * taken the checkpoint).
  */
 export function usePlayground() {
-  const { config, view, fixes, setValue, replaceConfig, updateView, dismissFixes } = useLink();
+  const { config, view, fixes, setSettings, replaceConfig, updateView, dismissFixes } = useLink();
   const [points, setPoints] = useState<UserPoints | null>(null);
   // A frame of the timeline shown instead of the live run (training paused), and the edits
   // set aside on the way back to live (useTimelineScrub.ts).
@@ -98,12 +99,25 @@ export function usePlayground() {
     if (iteration !== null) setSlowMotion(false);
     scrubbing.scrubTo(iteration, controls.timeline);
   };
+  // The user's changes of the settings: undoable, and asked about before they discard a run
+  // that has trained (useSettingsHistory.ts). Lessons, files and recoveries are undoable too.
+  const settings = useSettingsHistory({
+    config,
+    setSettings,
+    replaceConfig,
+    iteration: trainer.snapshot?.iteration ?? 0,
+    holding: scrub !== null,
+  });
+  const setShowAdvanced = (on: boolean): void =>
+    updateView((current) => ({ ...current, advanced: on }));
   return {
     config,
     view,
     fixes,
-    setValue,
-    replaceConfig,
+    setValue: settings.setValue,
+    replaceConfig: settings.replaceConfig,
+    settings,
+    setShowAdvanced,
     updateView,
     dismissFixes,
     points,

@@ -1,4 +1,5 @@
 import type { ScaleContinuousNumeric } from 'd3';
+import { chartFont, useChartScale } from '../presentationScale';
 
 interface AxisProps {
   /** The d3 scale the axis shows (d3 computes ticks; React renders them). */
@@ -32,6 +33,9 @@ export function Axis({
   ticks: given,
 }: AxisProps) {
   const ticks = given ?? scale.ticks(tickCount);
+  // Larger text in a presentation (11 px ticks, 12 px labels on the page), its offsets with it.
+  const k = useChartScale();
+  const [tickFont, labelFont] = [chartFont(11, k), chartFont(12, k)];
   const [r0, r1] = scale.range() as [number, number];
   if (orientation === 'bottom') {
     return (
@@ -41,12 +45,18 @@ export function Axis({
           <g key={tick} transform={`translate(${scale(tick)},0)`}>
             <line y1={-gridLength} y2={0} className="grid-line" />
             <line y2={5} className="axis-line" />
-            <text y={17} textAnchor="middle">
+            <text y={6 + 11 * k} textAnchor="middle" style={tickFont}>
               {format(tick)}
             </text>
           </g>
         ))}
-        <text className="axis-label" x={(r0 + r1) / 2} y={31} textAnchor="middle">
+        <text
+          className="axis-label"
+          x={(r0 + r1) / 2}
+          y={6 + 25 * k}
+          textAnchor="middle"
+          style={labelFont}
+        >
           {label}
         </text>
       </g>
@@ -59,15 +69,16 @@ export function Axis({
         <g key={tick} transform={`translate(0,${scale(tick)})`}>
           <line x1={0} x2={gridLength} className="grid-line" />
           <line x1={-5} className="axis-line" />
-          <text x={-8} dy="0.32em" textAnchor="end">
+          <text x={-8} dy="0.32em" textAnchor="end" style={tickFont}>
             {format(tick)}
           </text>
         </g>
       ))}
       <text
         className="axis-label"
-        transform={`translate(${-40},${(r0 + r1) / 2}) rotate(-90)`}
+        transform={`translate(${-40 * k},${(r0 + r1) / 2}) rotate(-90)`}
         textAnchor="middle"
+        style={labelFont}
       >
         {label}
       </text>

@@ -2,6 +2,7 @@ import { type ReactNode, useContext, useEffect, useId, useRef, useState } from '
 import { ViewBoundary } from '../ErrorBoundary';
 import { useDismiss } from '../useDismiss';
 import { type Size, useElementSize } from '../useElementSize';
+import { useInSight, useSightGated } from '../useVisible';
 import { chartToSvg, downloadBlob, svgToPng } from './exportChart';
 import { exportFileName, FileStampContext } from './fileStamp';
 
@@ -31,6 +32,8 @@ interface ChartCardProps {
 /**
  * A titled, self-sizing chart container with a legend, an info tooltip and PNG/SVG export. The
  * card's element carries the id `view-<testId>` so the model overview can bring it into focus.
+ * Its plot redraws only while the card is in sight (../useVisible); its header and `data`
+ * attributes always follow the latest state.
  */
 export function ChartCard({
   title,
@@ -46,17 +49,24 @@ export function ChartCard({
   const [ref, size] = useElementSize<HTMLDivElement>();
   const plotSize =
     aspect === undefined ? size : { width: size.width, height: Math.round(size.width * aspect) };
+  const [sightRef, inSight] = useInSight<HTMLElement>();
+  const plot = useSightGated(inSight, () =>
+    plotSize.width > 0 && plotSize.height > 0 ? children(plotSize) : null,
+  );
   return (
     <section
+      ref={sightRef}
       className="chart-card"
       id={`view-${testId}`}
       tabIndex={-1}
       data-testid={testId}
       aria-label={title}
+      data-draws={plot.draws}
+      data-in-sight={inSight}
       {...data}
     >
       <header className="chart-header">
-        <h2>{title}</h2>
+        <h2 title={title}>{title}</h2>
         <InfoTip title={title} text={info} />
         <ul className="legend">
           {legend.map((item) => (
@@ -89,9 +99,7 @@ export function ChartCard({
         className={aspect === undefined ? 'chart-body' : 'chart-body chart-body-square'}
         style={aspect === undefined ? undefined : { height: plotSize.height }}
       >
-        <ViewBoundary name={title}>
-          {plotSize.width > 0 && plotSize.height > 0 ? children(plotSize) : null}
-        </ViewBoundary>
+        <ViewBoundary name={title}>{plot.content}</ViewBoundary>
       </div>
     </section>
   );

@@ -1,4 +1,5 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useContext, useState } from 'react';
+import { ShownIterationContext, useCurveScales } from '../curveView';
 import { ChartCard, type LegendItem } from './ChartCard';
 import { LineChart, type LineSeries, type ReferenceLine } from './LineChart';
 import type { ValueScaleKind } from './scales';
@@ -19,6 +20,8 @@ export interface CurveCardProps {
   /** Extra header controls, before the log toggle. */
   actions?: ReactNode;
   data?: Record<`data-${string}`, string | number>;
+  /** A marker at this iteration; by default the timeline frame shown, if any. */
+  marker?: number | null;
 }
 
 /** A chart card holding one line chart of quantities over training, with a log-scale toggle. */
@@ -35,8 +38,15 @@ export function CurveCard({
   steps,
   actions,
   data,
+  marker,
 }: CurveCardProps) {
-  const [scale, setScale] = useState<ValueScaleKind>(initialScale);
+  const [ownScale, setOwnScale] = useState<ValueScaleKind>(initialScale);
+  // The link keeps the scale of the run's curves (`log=`, `linear=`); others keep their own.
+  const linked = useCurveScales(testId);
+  const scale = linked?.scales.scaleOf(linked.name, initialScale) ?? ownScale;
+  const setScale = (next: ValueScaleKind): void =>
+    linked === null ? setOwnScale(next) : linked.scales.setScale(linked.name, initialScale, next);
+  const shownIteration = useContext(ShownIterationContext);
   const legend: LegendItem[] = lines
     .filter((l) => !l.faint)
     .map((l) => ({ label: l.label, colour: l.colour, dashed: l.dashed ?? false }));
@@ -76,6 +86,7 @@ export function CurveCard({
           xDomain={xDomain}
           references={references}
           steps={steps}
+          marker={marker === undefined ? shownIteration : marker}
         />
       )}
     </ChartCard>

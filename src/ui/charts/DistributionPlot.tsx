@@ -4,10 +4,12 @@ import type { DistributionLayers } from '../../config/view';
 import { kernelDensity, silvermanBandwidth } from '../../engine/metrics';
 import { plotDomain } from '../../engine/view';
 import type { SnapshotFields } from '../../worker/protocol';
+import { useChartMargin } from '../presentationScale';
 import type { Size } from '../useElementSize';
 import { Axis } from './Axis';
 import { discriminatorCanvas, gridCurvePath, maxAbs, polyline } from './fieldDrawing';
-import { COLOURS, MARGIN } from './palette';
+import { COLOURS, POINT_HALO } from './palette';
+import { drawDots, useColourScheme } from './sampleDots';
 
 export type { DistributionLayers } from '../../config/view';
 
@@ -35,9 +37,11 @@ export function DistributionPlot(props: DistributionPlotProps) {
 }
 
 function Scatter({ size, real, generated, fields, layers }: DistributionPlotProps) {
+  const margin = useChartMargin();
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const scheme = useColourScheme();
   const side = Math.min(size.width, size.height);
-  const plot = side - MARGIN.left - MARGIN.right;
+  const plot = side - margin.left - margin.right;
   const { x, y } = useMemo(() => {
     // The worker evaluated the networks over exactly this region; same function without fields.
     const [dx = [-1, 1], dy = [-1, 1]] = fields?.domain ?? plotDomain(real, generated, 2);
@@ -60,29 +64,25 @@ function Scatter({ size, real, generated, fields, layers }: DistributionPlotProp
       drawHeatmap(context, fields, plot);
     }
     if (fields !== null && layers.manifold) drawManifold(context, fields, x, y);
-    const draw = (points: Float32Array, colour: string, radius: number, alpha: number): void => {
-      context.globalAlpha = alpha;
-      context.fillStyle = colour;
-      context.beginPath();
-      for (let i = 0; i + 1 < points.length; i += 2) {
-        const px = x(points[i] as number);
-        const py = y(points[i + 1] as number);
-        if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
-        context.moveTo(px + radius, py);
-        context.arc(px, py, radius, 0, 2 * Math.PI);
-      }
-      context.fill();
-    };
-    draw(real, COLOURS.real, 2.6, 0.55);
-    draw(generated, COLOURS.generated, 2.4, 0.85);
-    context.globalAlpha = 1;
+    drawDots(context, real, x, y, {
+      colour: COLOURS.real,
+      radius: 2.6,
+      alpha: 0.8,
+      halo: POINT_HALO[scheme],
+    });
+    drawDots(context, generated, x, y, {
+      colour: COLOURS.generated,
+      radius: 2.4,
+      alpha: 0.85,
+      halo: null,
+    });
     if (fields !== null && layers.push) drawPush(context, generated, fields.push, x, y, plot);
-  }, [real, generated, fields, layers, x, y, plot]);
+  }, [real, generated, fields, layers, x, y, plot, scheme]);
 
   return (
     <div className="plot-stack" style={{ width: side, height: side }}>
       <svg width={side} height={side} className="plot-overlay" aria-hidden="true">
-        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+        <g transform={`translate(${margin.left},${margin.top})`}>
           <Axis scale={x} orientation="bottom" offset={plot} gridLength={plot} label="x₁" />
           <Axis scale={y} orientation="left" offset={0} gridLength={plot} label="x₂" />
         </g>
@@ -90,7 +90,7 @@ function Scatter({ size, real, generated, fields, layers }: DistributionPlotProp
       <canvas
         ref={canvasRef}
         className="plot-canvas"
-        style={{ left: MARGIN.left, top: MARGIN.top, width: plot, height: plot }}
+        style={{ left: margin.left, top: margin.top, width: plot, height: plot }}
         role="img"
         aria-label={`Scatter plot of ${real.length / 2} real and ${generated.length / 2} generated points`}
       />
@@ -199,8 +199,9 @@ const BINS = 48;
 const DENSITY_POINTS = 120;
 
 function Histogram({ size, real, generated, fields, layers }: DistributionPlotProps) {
-  const width = size.width - MARGIN.left - MARGIN.right;
-  const height = size.height - MARGIN.top - MARGIN.bottom;
+  const margin = useChartMargin();
+  const width = size.width - margin.left - margin.right;
+  const height = size.height - margin.top - margin.bottom;
   const { x, y, realBins, generatedBins } = useMemo(() => {
     const [domain = [-1, 1] as [number, number]] = fields?.domain ?? plotDomain(real, generated, 1);
     const x = scaleLinear(domain, [0, width]);
@@ -265,7 +266,7 @@ function Histogram({ size, real, generated, fields, layers }: DistributionPlotPr
       role="img"
       aria-label="Histograms of real and generated samples"
     >
-      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+      <g transform={`translate(${margin.left},${margin.top})`}>
         <Axis scale={x} orientation="bottom" offset={height} gridLength={height} label="x" />
         <Axis scale={y} orientation="left" offset={0} gridLength={width} label="density" />
         {realBins.map((b) => (

@@ -1,10 +1,10 @@
 import { bisector, curveStepAfter, line, scaleLinear } from 'd3';
 import { type PointerEvent, useMemo } from 'react';
 import type { Series } from '../history';
+import { useChartMargin } from '../presentationScale';
 import type { Size } from '../useElementSize';
 import { Axis } from './Axis';
 import { useHoveredIteration } from './hover';
-import { MARGIN } from './palette';
 import { type ValueScaleKind, valueScale } from './scales';
 import { decimateM4 } from './series';
 
@@ -38,6 +38,8 @@ interface LineChartProps {
   references?: readonly ReferenceLine[];
   /** Steps between measurements instead of straight segments (counts, e.g. modes covered). */
   steps?: boolean;
+  /** A vertical marker at this iteration (the timeline frame shown), or none. */
+  marker?: number | null;
 }
 
 const bisectX = bisector((x: number) => x).center;
@@ -72,9 +74,11 @@ export function LineChart({
   xDomain,
   references = [],
   steps = false,
+  marker = null,
 }: LineChartProps) {
-  const width = Math.max(10, size.width - MARGIN.left - MARGIN.right);
-  const height = Math.max(10, size.height - MARGIN.top - MARGIN.bottom);
+  const margin = useChartMargin();
+  const width = Math.max(10, size.width - margin.left - margin.right);
+  const height = Math.max(10, size.height - margin.top - margin.bottom);
   const [hovered, setHovered] = useHoveredIteration();
   const { x, y, paths } = useMemo(() => {
     let x0 = xDomain?.[0] ?? Number.POSITIVE_INFINITY;
@@ -126,7 +130,7 @@ export function LineChart({
       aria-label={`${yLabel} over ${xLabel}`}
       data-scale={y.kind}
     >
-      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+      <g transform={`translate(${margin.left},${margin.top})`}>
         <Axis scale={x} orientation="bottom" offset={height} gridLength={height} label={xLabel} />
         <Axis
           scale={y.scale}
@@ -157,6 +161,19 @@ export function LineChart({
             data-points={l.series.x.length}
           />
         ))}
+        {marker !== null && x(marker) >= 0 && x(marker) <= width && (
+          <g
+            className="shown-frame-marker"
+            data-testid="frame-marker"
+            data-iteration={marker}
+            transform={`translate(${x(marker)},0)`}
+          >
+            <line y2={height} stroke="currentColor" strokeWidth={1.5} strokeDasharray="4 3" />
+            <text y={-3} textAnchor="middle" fontSize={10} fill="currentColor">
+              {marker.toLocaleString('en')}
+            </text>
+          </g>
+        )}
         {hovered !== null && (
           <Readout
             x={x(hovered)}

@@ -1,12 +1,23 @@
-import { bin, extent, scaleLinear } from 'd3';
-import { type KeyboardEvent, type ReactNode, useMemo } from 'react';
+import { extent, scaleLinear } from 'd3';
+import { useMemo } from 'react';
 import type { PlaygroundConfig } from '../../config/schema';
 import { plotDomain } from '../../engine/view';
 import type { Snapshot } from '../../worker/protocol';
 import type { TrainingHistory } from '../history';
 import type { Narration, NarrationBox } from '../slowMotion';
+import { useInSight, useSightGated } from '../useVisible';
 import { InfoTip } from './ChartCard';
 import { discriminatorImage, divergingImage, maxAbs, polyline } from './fieldDrawing';
+import {
+  BOX,
+  curvePath,
+  dots,
+  histogramPath,
+  OverviewNode,
+  type Point,
+  THUMB,
+  Thumb,
+} from './overviewParts';
 import { COLOURS } from './palette';
 import { pngDataUrl } from './pngDataUrl';
 import { decimateM4 } from './series';
@@ -24,12 +35,6 @@ interface ModelOverviewProps {
   /** The phase slow motion is narrating: its boxes light up and its text shows below. */
   narration?: Narration | null;
 }
-
-/** Thumbnail size inside each box, in the diagram's units. */
-const THUMB = { width: 96, height: 58 } as const;
-const BOX = { width: 122, height: 104 } as const;
-
-type Point = readonly [number, number];
 
 /** Where each box sits in the 800 × 250 diagram (top-left corners). */
 const LAYOUT = {
@@ -50,125 +55,6 @@ function arrowPath([x0, y0]: Point, [x1, y1]: Point): string {
   return `M${x0},${y0} C${mid},${y0} ${mid},${y1} ${x1 - 2},${y1}`;
 }
 
-/** Row-major points (n × d) as thumbnail dots, at most `limit` of them. */
-function dots(points: Float32Array, d: 1 | 2, domain: [number, number][], limit: number) {
-  const [dx = [-1, 1], dy = [-1, 1]] = domain;
-  const x = scaleLinear(dx, [2, THUMB.width - 2]);
-  const y = scaleLinear(dy, [THUMB.height - 2, 2]);
-  const n = Math.min(limit, Math.floor(points.length / d));
-  const out: Point[] = [];
-  for (let i = 0; i < n; i++) {
-    const px = x(points[i * d] ?? 0);
-    const py = d === 2 ? y(points[i * d + 1] ?? 0) : THUMB.height / 2;
-    if (Number.isFinite(px) && Number.isFinite(py)) out.push([px, py]);
-  }
-  return out;
-}
-
-/** A 1-D sample as a histogram outline over the thumbnail. */
-function histogramPath(points: Float32Array, [lo, hi]: [number, number]): string {
-  const x = scaleLinear([lo, hi], [0, THUMB.width]);
-  const bins = bin().domain([lo, hi]).thresholds(24)(Array.from(points));
-  const peak = Math.max(1, ...bins.map((b) => b.length));
-  const y = scaleLinear([0, peak], [THUMB.height, 4]);
-  return bins
-    .map((b) => `M${x(b.x0 ?? lo)},${THUMB.height}V${y(b.length)}H${x(b.x1 ?? hi)}V${THUMB.height}`)
-    .join('');
-}
-
-/** Values along a 1-D grid as a curve over the whole thumbnail. */
-function curvePath(values: ArrayLike<number>, symmetric: boolean): string {
-  const finite = Array.from(values).filter(Number.isFinite);
-  const reach = maxAbs(finite) || 1;
-  const [lo = 0, hi = 1] = symmetric ? [-reach, reach] : extent(finite);
-  const y = scaleLinear([lo, hi === lo ? lo + 1 : hi], [THUMB.height - 3, 3]);
-  return polyline(
-    Array.from(values, (v, i) => [(i / Math.max(1, values.length - 1)) * THUMB.width, y(v)]),
-  );
-}
-
-function Thumb({ children, label }: { children: ReactNode; label: string }) {
-  return (
-    <g transform={`translate(${(BOX.width - THUMB.width) / 2},24)`} data-thumbnail={label}>
-      <rect className="overview-thumb" width={THUMB.width} height={THUMB.height} rx={3} />
-      {children}
-    </g>
-  );
-}
-
-interface NodeProps {
-  at: Point;
-  title: string;
-  subtitle: string;
-  /** What a click shows, for the accessible name. */
-  action: string;
-  testId: string;
-  /** Lit up by the slow-motion narration. */
-  active: boolean;
-  onActivate: () => void;
-  children: ReactNode;
-}
-
-function OverviewNode({
-  at,
-  title,
-  subtitle,
-  action,
-  testId,
-  active,
-  onActivate,
-  children,
-}: NodeProps) {
-  const onKeyDown = (event: KeyboardEvent<SVGGElement>): void => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      onActivate();
-    }
-  };
-  return (
-    <>
-      {/* Outside the button: its text would otherwise count as the button's visible text. */}
-      <desc id={`${testId}-action`}>{action}</desc>
-      {/* biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; it has the role, focus and keys of one. */}
-      <g
-        className={`overview-node${active ? ' is-active' : ''}`}
-        data-active={active}
-        transform={`translate(${at[0]},${at[1]})`}
-        role="button"
-        tabIndex={0}
-        // The name is the box's visible text (WCAG 2.5.3, label in name); what a click does is
-        // its description.
-        aria-labelledby={`${testId}-title ${testId}-subtitle`}
-        aria-describedby={`${testId}-action`}
-        data-testid={testId}
-        onClick={onActivate}
-        onKeyDown={onKeyDown}
-      >
-        <rect className="overview-box" width={BOX.width} height={BOX.height} rx={8} />
-        <text
-          id={`${testId}-title`}
-          x={BOX.width / 2}
-          y={16}
-          textAnchor="middle"
-          className="overview-title"
-        >
-          {title}
-        </text>
-        {children}
-        <text
-          id={`${testId}-subtitle`}
-          x={BOX.width / 2}
-          y={BOX.height - 8}
-          textAnchor="middle"
-          className="overview-subtitle"
-        >
-          {subtitle}
-        </text>
-      </g>
-    </>
-  );
-}
-
 const NOISE_LABEL: Record<PlaygroundConfig['noiseDistribution'], string> = {
   gaussian: 'N(0, σ²)',
   uniform: 'U(±√3σ)',
@@ -176,9 +62,28 @@ const NOISE_LABEL: Record<PlaygroundConfig['noiseDistribution'], string> = {
 
 /**
  * The model as a data flow, noise → G → samples → D (or the kernel) ← real data → losses, each box
- * a live thumbnail of its current state and a button that brings its full view into focus.
+ * a live thumbnail of its current state and a button that brings its full view into focus. Its
+ * thumbnails redraw only while it is in sight (../useVisible).
  */
-export function ModelOverview({
+export function ModelOverview(props: ModelOverviewProps) {
+  const [ref, inSight] = useInSight<HTMLElement>();
+  const body = useSightGated(inSight, () => <OverviewBody {...props} />);
+  return (
+    <section
+      ref={ref}
+      className="chart-card overview"
+      aria-label="Model overview"
+      data-testid="model-overview"
+      data-draws={body.draws}
+      data-in-sight={inSight}
+    >
+      {body.content}
+    </section>
+  );
+}
+
+/** The overview's header, diagram and narration. */
+function OverviewBody({
   config,
   snapshot,
   history,
@@ -304,11 +209,7 @@ export function ModelOverview({
       : config.discriminatorLayers.join(' · ');
 
   return (
-    <section
-      className="chart-card overview"
-      aria-label="Model overview"
-      data-testid="model-overview"
-    >
+    <>
       <header className="chart-header">
         <h2>The model</h2>
         <InfoTip
@@ -493,6 +394,6 @@ export function ModelOverview({
           <strong>{narration.title}.</strong> {narration.text}
         </p>
       )}
-    </section>
+    </>
   );
 }

@@ -1,10 +1,11 @@
 import { scaleLinear } from 'd3';
 import { useMemo } from 'react';
 import type { SnapshotFields } from '../../worker/protocol';
+import { useChartMargin } from '../presentationScale';
 import type { Size } from '../useElementSize';
 import { Axis } from './Axis';
 import { polyline } from './fieldDrawing';
-import { COLOURS, MARGIN } from './palette';
+import { COLOURS } from './palette';
 
 interface NoiseViewProps {
   size: Size;
@@ -26,8 +27,9 @@ function reachOf(sigma: number, law: 'gaussian' | 'uniform'): number {
  * 1-D data the map z₁ → G(z₁, 0, …) the generator has learnt, i.e. how it bends noise into data.
  */
 export function NoiseView({ size, sigma, law, dimension, fields }: NoiseViewProps) {
-  const width = Math.max(10, size.width - MARGIN.left - MARGIN.right);
-  const height = Math.max(10, size.height - MARGIN.top - MARGIN.bottom);
+  const margin = useChartMargin();
+  const width = Math.max(10, size.width - margin.left - margin.right);
+  const height = Math.max(10, size.height - margin.top - margin.bottom);
   const reach = reachOf(sigma, law);
   const view = useMemo(() => {
     const span = Math.max(reach, 3 * sigma);
@@ -74,7 +76,7 @@ export function NoiseView({ size, sigma, law, dimension, fields }: NoiseViewProp
       role="img"
       aria-label={`Noise law (σ = ${sigma})${mapping ? ' and the map from noise to data' : ''}`}
     >
-      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+      <g transform={`translate(${margin.left},${margin.top})`}>
         <Axis scale={z} orientation="bottom" offset={height} gridLength={height} label="z₁" />
         {mapping && (
           <Axis scale={mapping.y} orientation="left" offset={0} gridLength={width} label="G(z)" />

@@ -84,6 +84,15 @@ export function imageCanvas(image: ImageData): HTMLCanvasElement {
 }
 
 /**
+ * The canvases discriminatorCanvas made, per fields and opacity: the page keeps a snapshot's
+ * fields object while the worker resends the same fields (../snapshotReuse), so a plot redrawn
+ * for new samples reuses its heatmap. A new canvas written at every redraw cost a synchronous
+ * wait on the GPU process each time where canvases are GPU-backed (Chromium rate-limits canvases
+ * drawn outside the page: SharedContextRateLimiter, seen in a trace with --use-angle=swiftshader).
+ */
+const verdictCanvases = new WeakMap<SnapshotFields, Map<number, HTMLCanvasElement | null>>();
+
+/**
  * The discriminator's verdict over the plotted region as a resolution² canvas: probabilities
  * around ½ ("can't tell"), raw scores around 0 relative to the largest; null without one.
  */
@@ -91,8 +100,14 @@ export function discriminatorCanvas(
   fields: SnapshotFields,
   opacity: number,
 ): HTMLCanvasElement | null {
+  const made = verdictCanvases.get(fields) ?? new Map<number, HTMLCanvasElement | null>();
+  verdictCanvases.set(fields, made);
+  const kept = made.get(opacity);
+  if (kept !== undefined) return kept;
   const image = discriminatorImage(fields, opacity);
-  return image === null ? null : imageCanvas(image);
+  const canvas = image === null ? null : imageCanvas(image);
+  made.set(opacity, canvas);
+  return canvas;
 }
 
 /** discriminatorCanvas's pixels, without a canvas (to encode off the GPU's round trip). */

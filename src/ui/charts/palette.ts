@@ -14,3 +14,12 @@ export const SAMPLES_LEGEND = [
 ] as const;
 
 export const MARGIN = { top: 10, right: 14, bottom: 34, left: 52 } as const;
+
+/**
+ * The ring drawn under the real points of a plot, per colour scheme, so that the blue points stand
+ * out on the blue of a heatmap or a witness: in the dark theme they vanished on it (issue #15).
+ */
+export const POINT_HALO = {
+  light: 'rgba(255, 255, 255, 0.95)',
+  dark: 'rgba(225, 232, 245, 0.9)',
+} as const;

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   CONFIG_KEYS,
   type ConfigKey,
@@ -7,7 +7,10 @@ import {
   type GroupId,
   type PlaygroundConfig,
 } from '../../config/schema';
-import { formatValue, parseValue } from '../../config/url';
+import type { Playground } from '../app/usePlayground';
+import type { SettingsControls } from '../useSettingsHistory';
+import { Control } from './Control';
+import { SettingsBar } from './SettingsBar';
 
 interface ControlPanelProps {
   config: PlaygroundConfig;
@@ -17,6 +20,13 @@ interface ControlPanelProps {
    * switch ("advanced"); hidden settings keep their values.
    */
   hidden?: (target: string) => boolean;
+  /** Undo, redo and the question before a restart, shown above the settings. */
+  settings?: SettingsControls;
+  /** The live run's iteration (said in the question before a restart). */
+  iteration?: number;
+  /** Whether the advanced settings are shown (kept in the link); local state without it. */
+  advanced?: boolean;
+  onAdvanced?: (on: boolean) => void;
 }
 
 const KEYS_BY_GROUP = new Map<GroupId, ConfigKey[]>(
@@ -24,8 +34,18 @@ const KEYS_BY_GROUP = new Map<GroupId, ConfigKey[]>(
 );
 
 /** Every setting of the schema, grouped, each with its help text. Nothing here lists fields by hand. */
-export function ControlPanel({ config, onChange, hidden = () => false }: ControlPanelProps) {
-  const [advanced, setAdvanced] = useState(false);
+export function ControlPanel({
+  config,
+  onChange,
+  hidden = () => false,
+  settings,
+  iteration = 0,
+  advanced: shownAdvanced,
+  onAdvanced,
+}: ControlPanelProps) {
+  const [ownAdvanced, setOwnAdvanced] = useState(false);
+  const advanced = shownAdvanced ?? ownAdvanced;
+  const setAdvanced = onAdvanced ?? setOwnAdvanced;
   return (
     <form
       className="control-panel"
@@ -33,6 +53,7 @@ export function ControlPanel({ config, onChange, hidden = () => false }: Control
       data-tour="settings"
       onSubmit={(e) => e.preventDefault()}
     >
+      {settings !== undefined && <SettingsBar settings={settings} iteration={iteration} />}
       {!hidden('advanced') && (
         <label className="advanced-toggle">
           <input
@@ -64,102 +85,15 @@ export function ControlPanel({ config, onChange, hidden = () => false }: Control
   );
 }
 
-interface ControlProps<K extends ConfigKey> {
-  fieldKey: K;
-  value: PlaygroundConfig[K];
-  onChange: (key: K, value: PlaygroundConfig[K]) => void;
-}
-
-function Control<K extends ConfigKey>({ fieldKey, value, onChange }: ControlProps<K>) {
-  const field = FIELDS[fieldKey];
-  const id = `control-${fieldKey}`;
-  const helpId = `${id}-help`;
-  const noteId = `${id}-note`;
-  const text = formatValue(fieldKey, value);
-  const [draft, setDraft] = useState(text);
-  const [note, setNote] = useState<string | null>(null);
-  // A value changed elsewhere (reset of a fix, a pasted link) replaces the draft.
-  useEffect(() => setDraft(text), [text]);
-
-  const commit = (raw: string): void => {
-    const repaired = parseValue(fieldKey, raw);
-    setNote(repaired.reason ?? null);
-    const next = formatValue(fieldKey, repaired.value);
-    setDraft(next);
-    if (next !== text) onChange(fieldKey, repaired.value);
+/** The panel's props from the page's state: the settings shown, undo/redo, the link's switch. */
+export function controlPanelProps(playground: Playground): ControlPanelProps {
+  return {
+    config: playground.settings.shown,
+    onChange: playground.setValue,
+    hidden: playground.hidden,
+    settings: playground.settings,
+    iteration: playground.trainer.snapshot?.iteration ?? 0,
+    advanced: playground.view.advanced,
+    onAdvanced: playground.setShowAdvanced,
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
-    if (event.key === 'Enter') commit(event.currentTarget.value);
-    if (event.key === 'Escape') {
-      setDraft(text);
-      setNote(null);
-    }
-  };
-  const describedBy = note === null ? helpId : `${helpId} ${noteId}`;
-
-  let input: React.ReactNode;
-  switch (field.kind) {
-    case 'choice':
-      input = (
-        <select
-          id={id}
-          name={field.urlKey}
-          value={text}
-          aria-describedby={describedBy}
-          onChange={(event) => commit(event.currentTarget.value)}
-        >
-          {field.options.map((option) => (
-            <option key={option} value={option}>
-              {(field.optionLabels as Record<string, string>)[option]}
-            </option>
-          ))}
-        </select>
-      );
-      break;
-    case 'number':
-    case 'list':
-    case 'points':
-      input = (
-        <input
-          id={id}
-          name={field.urlKey}
-          type="text"
-          inputMode={field.kind === 'number' ? 'decimal' : 'text'}
-          autoComplete="off"
-          spellCheck={false}
-          value={draft}
-          aria-describedby={describedBy}
-          aria-invalid={note !== null}
-          onChange={(event) => setDraft(event.currentTarget.value)}
-          onBlur={(event) => commit(event.currentTarget.value)}
-          onKeyDown={onKeyDown}
-        />
-      );
-      break;
-    default: {
-      const unreachable: never = field;
-      return unreachable;
-    }
-  }
-
-  return (
-    <div className="control">
-      <label htmlFor={id}>{field.label}</label>
-      {input}
-      <p id={helpId} className="control-help">
-        {field.help}
-        {field.kind === 'choice' && field.optionHelp !== undefined && (
-          <span className="option-help">
-            {' '}
-            {(field.optionHelp as Partial<Record<string, string>>)[text]}
-          </span>
-        )}
-      </p>
-      {note !== null && (
-        <p id={noteId} className="control-note" role="status">
-          {note}
-        </p>
-      )}
-    </div>
-  );
 }

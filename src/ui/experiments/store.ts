@@ -8,12 +8,14 @@
  * list, never shown or used.
  */
 import { z } from 'zod';
-import { claimHolds, presetById } from '../../config/presets';
+import { presetById } from '../../config/presets';
 import { FIELDS, type PlaygroundConfig } from '../../config/schema';
+import { type ClaimStatus, claimStatus } from '../../config/summary';
 import { decodeLink, encodeLink } from '../../config/url';
 import type { ViewState } from '../../config/view';
 import type { SavedRun, SnapshotMetrics } from '../../worker/protocol';
 import { compareOverridesOf, type RunStore, runName } from '../keptRuns';
+import { newId } from '../persist';
 import { checkedSavedRun, plausibleTime } from '../storedRun';
 
 /** Bumped when the stored shape changes; entries of another version are not read. */
@@ -26,7 +28,7 @@ const MAX_LINK_LENGTH = 8000;
 /** A 72² thumbnail of points is 1–6 kB of PNG; anything far larger is not ours. */
 const MAX_THUMBNAIL_LENGTH = 200_000;
 
-export type ClaimStatus = 'pending' | 'holds' | 'fails';
+export type { ClaimStatus };
 
 /** The open lesson's claim at save time. */
 export interface ExperimentClaim {
@@ -154,12 +156,7 @@ export function claimOf(
   const preset = presetId === null ? undefined : presetById(presetId);
   if (preset === undefined) return null;
   const { claim } = preset;
-  const status: ClaimStatus =
-    metrics === null || iteration < claim.afterIterations
-      ? 'pending'
-      : claimHolds(claim, metrics)
-        ? 'holds'
-        : 'fails';
+  const status = claimStatus(claim, metrics, iteration);
   return { presetId: preset.id, title: preset.title, text: claim.text, status };
 }
 
@@ -218,7 +215,7 @@ export async function saveExperiment(
       `At most ${MAX_EXPERIMENTS} experiments are kept in this browser: delete one to save another.`,
     );
   }
-  const base = { ...draft, name: name.name, id: crypto.randomUUID(), savedAt: now };
+  const base = { ...draft, name: name.name, id: newId(), savedAt: now };
   const experiment: Experiment = { ...base, runIteration: run?.checkpoint.iteration ?? null };
   const meta = (e: Experiment): [string, unknown] => [
     metaKey(e.id),
