@@ -1,3 +1,4 @@
+import { LIVE_TRAINER_KEYS } from '../engine/liveSettings';
 import type { ConfigKey, PlaygroundConfig } from './schema';
 
 /**
@@ -9,25 +10,12 @@ import type { ConfigKey, PlaygroundConfig } from './schema';
  * `kernelBandwidth` only changes what is measured (the MMD² curve and the kernel view), never the
  * training: it is live too, and `MEASUREMENT_KEYS` says so.
  *
- * One list for the worker (which applies them), the controls (which say so in their help) and
+ * The engine's list (`LIVE_TRAINER_KEYS`, what a running trainer takes) and the bandwidth: one
+ * list for the worker (which applies them), the controls (which say so in their help) and
  * undo/redo (which need not warn before undoing them). tfjs-free: the UI imports it.
  */
 export const LIVE_KEYS: ReadonlySet<ConfigKey> = new Set<ConfigKey>([
-  'noiseSigma',
-  'generatorLearningRate',
-  'discriminatorLearningRate',
-  'generatorBeta1',
-  'generatorBeta2',
-  'discriminatorBeta1',
-  'discriminatorBeta2',
-  'generatorMomentum',
-  'discriminatorMomentum',
-  'discriminatorSteps',
-  'batchSize',
-  'labelSmoothing',
-  'instanceNoise',
-  'gradientPenalty',
-  'mmdWeight',
+  ...LIVE_TRAINER_KEYS,
   'kernelBandwidth',
 ]);
 

@@ -4,8 +4,8 @@
  * streams, so the run keeps its iteration, weights, optimiser state (Adam's moments, momentum,
  * step counters) and random streams, and only the updates after the change see the new values.
  *
- * The app's own list (src/config/live.ts, LIVE_KEYS) adds the measurement-only kernel bandwidth;
- * the engine imports nothing of the app, so the two lists are checked against each other by a test.
+ * The app's own list (src/config/live.ts, LIVE_KEYS) is built from this one and the
+ * measurement-only kernel bandwidth. tfjs-free at run time (a type import only): config reads it.
  */
 import type { TrainerConfig } from './trainer';
 

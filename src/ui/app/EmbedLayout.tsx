@@ -1,4 +1,4 @@
-import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { ShowableView } from '../../config/view';
 import type { Snapshot } from '../../worker/protocol';
 import { PointsEditor } from '../PointsEditor';
@@ -6,6 +6,7 @@ import { useElementSize } from '../useElementSize';
 import { EmbedHeader } from './AppHeader';
 import { DistributionCard } from './DistributionCard';
 import { ShownView } from './ShownView';
+import { useCardChrome } from './useCardChrome';
 import type { Playground } from './usePlayground';
 
 /** What an embed shows beside the plot when its link chooses nothing (`show=`). */
@@ -50,7 +51,7 @@ export function EmbedLayout({
 }: EmbedLayoutProps) {
   const { config, view, hidden } = playground;
   const [bodyRef, body] = useElementSize<HTMLDivElement>();
-  const [mainRef, chrome] = useCardChrome();
+  const [mainRef, chrome] = useCardChrome(64);
   const chosen = view.show.length > 0 ? view.show : EMBED_DEFAULT_VIEWS;
   const extras = chosen.filter((name) => !view.hide.includes(name));
   const showsPoints = config.dataset === 'points' && !hidden('points');
@@ -109,31 +110,4 @@ export function EmbedLayout({
       </div>
     </>
   );
-}
-
-/**
- * The height of the main plot's card minus its plot: the title row and the padding, which wrap
- * and grow as the card narrows. Measured (ResizeObserver) so that the plot can take the rest.
- */
-function useCardChrome(): [RefObject<HTMLDivElement | null>, number] {
-  const ref = useRef<HTMLDivElement>(null);
-  const [chrome, setChrome] = useState(64);
-  useEffect(() => {
-    const element = ref.current;
-    if (element === null) return;
-    const measure = (): void => {
-      const card = element.querySelector<HTMLElement>('.chart-card');
-      const plot = card?.querySelector<HTMLElement>('.chart-body');
-      if (card == null || plot == null) return;
-      const next = Math.ceil(card.offsetHeight - plot.offsetHeight);
-      setChrome((previous) => (Math.abs(previous - next) <= 1 ? previous : next));
-    };
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    const header = element.querySelector('.chart-header');
-    if (header !== null) observer.observe(header);
-    measure();
-    return () => observer.disconnect();
-  }, []);
-  return [ref, chrome];
 }

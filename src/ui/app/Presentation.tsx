@@ -1,4 +1,4 @@
-import { type ReactNode, type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { PRESETS, type Preset, presetById } from '../../config/presets';
 import type { Snapshot } from '../../worker/protocol';
 import { ControlPanel } from '../controls/ControlPanel';
@@ -16,6 +16,7 @@ import { DistributionCard } from './DistributionCard';
 import { PresentationKeysLine, useFullScreen, usePresentationKeys } from './PresentationControls';
 import { ShownView } from './ShownView';
 import { Toolbar } from './Toolbar';
+import { useCardChrome } from './useCardChrome';
 import type { Playground } from './usePlayground';
 
 /** The widest share of the screen the main plot takes; the chosen views get the rest. */
@@ -203,7 +204,7 @@ export function Presentation({
 function Stage({ playground, snapshot, dimension, xDomain }: Omit<PresentationProps, 'banners'>) {
   const { config, view } = playground;
   const [stageRef, stage] = useElementSize<HTMLDivElement>();
-  const [mainRef, chrome] = useCardChrome();
+  const [mainRef, chrome] = useCardChrome(90);
   const extras = presentedViews(view.show, view.hide);
   const aspect = dimension === 2 ? 1 : 0.62;
   const fitting = Math.floor((stage.height - chrome) / aspect) + CARD_PADDING_X;
@@ -288,31 +289,4 @@ function LessonTitle({
       </p>
     </div>
   );
-}
-
-/**
- * The height of the main plot's card minus its plot: the title row and the padding, measured
- * (ResizeObserver) so that the plot can take the rest of the screen's height.
- */
-function useCardChrome(): [RefObject<HTMLDivElement | null>, number] {
-  const ref = useRef<HTMLDivElement>(null);
-  const [chrome, setChrome] = useState(90);
-  useEffect(() => {
-    const element = ref.current;
-    if (element === null) return;
-    const measure = (): void => {
-      const card = element.querySelector<HTMLElement>('.chart-card');
-      const plot = card?.querySelector<HTMLElement>('.chart-body');
-      if (card == null || plot == null) return;
-      const next = Math.ceil(card.offsetHeight - plot.offsetHeight);
-      setChrome((previous) => (Math.abs(previous - next) <= 1 ? previous : next));
-    };
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    const header = element.querySelector('.chart-header');
-    if (header !== null) observer.observe(header);
-    measure();
-    return () => observer.disconnect();
-  }, []);
-  return [ref, chrome];
 }

@@ -1,17 +1,11 @@
 import type { Snapshot } from '../../worker/protocol';
 import { CompareView } from '../CompareView';
-import { ModelOverview } from '../charts/ModelOverview';
-import { TrainingCurves } from '../charts/TrainingCurves';
 import { ControlPanel, controlPanelProps } from '../controls/ControlPanel';
-import { ViewBoundary } from '../ErrorBoundary';
 import { compareAsSnapshot } from '../history';
-import { MetricsPanel } from '../MetricsPanel';
 import { PointsEditor } from '../PointsEditor';
-import { LossCard, MmdCard, NoiseCard } from './CurveCards';
 import { DistributionCard } from './DistributionCard';
-import { focusView } from './focusView';
-import { KernelCard } from './KernelCard';
 import { type SettingsDrawerState, SettingsSheet } from './PhoneLayout';
+import { ShownView } from './ShownView';
 import type { Playground } from './usePlayground';
 
 export interface WorkspaceProps {
@@ -36,10 +30,10 @@ export function Workspace({
   xDomain,
   settings = null,
 }: WorkspaceProps) {
-  const { config, view, trainer, hidden, layers, setLayers, setValue } = playground;
+  const { config, view, trainer, hidden, layers, setLayers } = playground;
   const live = trainer.snapshot;
-  const fields = snapshot?.fields ?? null;
   const trainsDiscriminator = config.objective !== 'mmd';
+  const views = { playground, snapshot, dimension, xDomain };
   return (
     <main className={`workspace${hidden('controls') ? ' no-controls' : ''}`}>
       {!hidden('controls') &&
@@ -53,21 +47,7 @@ export function Workspace({
       <div className="charts">
         {!hidden('overview') && (
           <div className="full-width">
-            <ViewBoundary name="model overview">
-              <ModelOverview
-                config={config}
-                snapshot={snapshot}
-                history={trainer.history}
-                narration={playground.narration}
-                onFocus={(target) => {
-                  if (target.view === 'distribution-plot' && target.layer !== undefined) {
-                    const layer = target.layer;
-                    setLayers((current) => ({ ...current, [layer]: true }));
-                  }
-                  focusView(target.view);
-                }}
-              />
-            </ViewBoundary>
+            <ShownView name="overview" {...views} />
           </div>
         )}
         {view.compare !== null && (
@@ -99,46 +79,17 @@ export function Workspace({
           onLayers={(next) => setLayers(() => next)}
         />
         <div className="curves">
-          <LossCard
-            history={trainer.history}
-            xDomain={xDomain}
-            objective={config.objective}
-            hasDiscriminator={trainsDiscriminator}
-            smooth={playground.smoothLosses}
-            onSmooth={playground.setSmoothLosses}
-          />
-          <MmdCard
-            history={trainer.history}
-            xDomain={xDomain}
-            bandwidth={config.kernelBandwidth}
-            snapshot={snapshot}
-          />
-          {!hidden('noise') && <NoiseCard config={config} dimension={dimension} fields={fields} />}
+          <ShownView name="losses" {...views} />
+          <ShownView name="mmd" {...views} />
+          {!hidden('noise') && <ShownView name="noise" {...views} />}
         </div>
-        {!hidden('kernel') && (
-          <div className="full-width">
-            <KernelCard
-              snapshot={snapshot}
-              bandwidth={config.kernelBandwidth}
-              onBandwidth={(h) => setValue('kernelBandwidth', h)}
-            />
-          </div>
-        )}
-        {!hidden('curves') && (
-          <div className="full-width">
-            <TrainingCurves
-              metrics={trainer.history.metrics}
-              xDomain={xDomain}
-              objective={config.objective}
-              dimension={dimension}
-              modeCount={snapshot?.metrics?.modeCount ?? null}
-            />
-          </div>
-        )}
-        {!hidden('metrics') && (
-          <div className="full-width">
-            <MetricsPanel metrics={snapshot?.metrics ?? null} />
-          </div>
+        {(['kernel', 'curves', 'metrics'] as const).map(
+          (name) =>
+            !hidden(name) && (
+              <div className="full-width" key={name}>
+                <ShownView name={name} {...views} />
+              </div>
+            ),
         )}
       </div>
     </main>
