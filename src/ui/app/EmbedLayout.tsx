@@ -1,13 +1,12 @@
 import type { ReactNode } from 'react';
 import type { ShowableView } from '../../config/view';
-import type { Snapshot } from '../../worker/protocol';
 import { PointsEditor } from '../PointsEditor';
 import { useElementSize } from '../useElementSize';
 import { EmbedHeader } from './AppHeader';
 import { DistributionCard } from './DistributionCard';
 import { ShownView } from './ShownView';
 import { useCardChrome } from './useCardChrome';
-import type { Playground } from './usePlayground';
+import type { PlaygroundViews } from './usePlayground';
 
 /** What an embed shows beside the plot when its link chooses nothing (`show=`). */
 export const EMBED_DEFAULT_VIEWS: readonly ShowableView[] = ['losses'];
@@ -23,13 +22,7 @@ const GAP = 10;
 /** A card's horizontal padding and border in an embed (`.is-embed .chart-card`). */
 const CARD_PADDING_X = 22;
 
-export interface EmbedLayoutProps {
-  playground: Playground;
-  /** What the plots show: the live snapshot or the scrubbed frame. */
-  snapshot: Snapshot | null;
-  dimension: 1 | 2;
-  /** The step axis every curve shares. */
-  xDomain: readonly [number, number];
+export interface EmbedLayoutProps extends PlaygroundViews {
   /** The compact toolbar (Play, Step, Reset, the iteration). */
   toolbar: ReactNode;
   /** The link's fixes and the run's banners, above the toolbar. */

@@ -17,7 +17,7 @@ import { PresentationKeysLine, useFullScreen, usePresentationKeys } from './Pres
 import { ShownView } from './ShownView';
 import { Toolbar } from './Toolbar';
 import { useCardChrome } from './useCardChrome';
-import type { Playground } from './usePlayground';
+import type { PlaygroundViews } from './usePlayground';
 
 /** The widest share of the screen the main plot takes; the chosen views get the rest. */
 const MAX_PLOT_SHARE = 0.58;
@@ -26,13 +26,7 @@ const MIN_SIDE_BY_SIDE_WIDTH = 900;
 /** A card's horizontal padding and border in a presentation (`.presentation .chart-card`). */
 const CARD_PADDING_X = 34;
 
-export interface PresentationProps {
-  playground: Playground;
-  /** What the plots show: the live snapshot or the scrubbed frame. */
-  snapshot: Snapshot | null;
-  dimension: 1 | 2;
-  /** The step axis every curve shares. */
-  xDomain: readonly [number, number];
+export interface PresentationProps extends PlaygroundViews {
   /** The link's fixes and the run's banners. */
   banners: ReactNode;
 }

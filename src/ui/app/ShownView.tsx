@@ -1,5 +1,4 @@
 import type { ShowableView } from '../../config/view';
-import type { Snapshot } from '../../worker/protocol';
 import { ModelOverview } from '../charts/ModelOverview';
 import { TrainingCurves } from '../charts/TrainingCurves';
 import { ViewBoundary } from '../ErrorBoundary';
@@ -7,17 +6,11 @@ import { MetricsPanel } from '../MetricsPanel';
 import { LossCard, MmdCard, NoiseCard } from './CurveCards';
 import { focusView } from './focusView';
 import { KernelCard } from './KernelCard';
-import type { Playground } from './usePlayground';
+import type { PlaygroundViews } from './usePlayground';
 
-export interface ShownViewProps {
+export interface ShownViewProps extends PlaygroundViews {
   /** Which view, by its `show=` name. */
   name: ShowableView;
-  playground: Playground;
-  /** What the plots show: the live snapshot or the scrubbed frame. */
-  snapshot: Snapshot | null;
-  dimension: 1 | 2;
-  /** The step axis every curve shares. */
-  xDomain: readonly [number, number];
 }
 
 /**

@@ -1,4 +1,3 @@
-import type { Snapshot } from '../../worker/protocol';
 import { CompareView } from '../CompareView';
 import { ControlPanel, controlPanelProps } from '../controls/ControlPanel';
 import { compareAsSnapshot } from '../history';
@@ -6,15 +5,9 @@ import { PointsEditor } from '../PointsEditor';
 import { DistributionCard } from './DistributionCard';
 import { type SettingsDrawerState, SettingsSheet } from './PhoneLayout';
 import { ShownView } from './ShownView';
-import type { Playground } from './usePlayground';
+import type { PlaygroundViews } from './usePlayground';
 
-export interface WorkspaceProps {
-  playground: Playground;
-  /** What the plots show: the live snapshot or the scrubbed frame. */
-  snapshot: Snapshot | null;
-  dimension: 1 | 2;
-  /** The step axis every curve shares. */
-  xDomain: readonly [number, number];
+export interface WorkspaceProps extends PlaygroundViews {
   /** On a phone, the drawer the settings open in (its button is in the toolbar); else null. */
   settings?: SettingsDrawerState | null;
 }

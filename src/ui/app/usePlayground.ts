@@ -7,7 +7,7 @@ import {
   type DistributionLayers,
   SHARED_BY_COMPARISON,
 } from '../../config/view';
-import type { SavedRun, UserPoints } from '../../worker/protocol';
+import type { SavedRun, Snapshot, UserPoints } from '../../worker/protocol';
 import { compareOverridesOf } from '../keptRuns';
 import { useSlowMotion } from '../slowMotion';
 import { useKeptRuns } from '../useKeptRuns';
@@ -148,3 +148,13 @@ export function usePlayground() {
 }
 
 export type Playground = ReturnType<typeof usePlayground>;
+
+/** What every arrangement of the views is given: the page's state and what the plots show. */
+export interface PlaygroundViews {
+  playground: Playground;
+  /** What the plots show: the live snapshot or the scrubbed frame. */
+  snapshot: Snapshot | null;
+  dimension: 1 | 2;
+  /** The step axis every curve shares. */
+  xDomain: readonly [number, number];
+}
